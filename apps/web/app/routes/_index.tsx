@@ -1,0 +1,52 @@
+// "/": the platform's page on the apex, the province's portal home on a tenant host, 404 elsewhere.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { localized } from "@cong/i18n";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { NotFoundPage } from "~/components/not-found-page";
+import { PlatformHome } from "~/components/platform-home";
+import { PortalHome } from "~/components/portal-home";
+import type { loader as rootLoader } from "~/root";
+import { getPortalHome, listTenants } from "~/utils/core.server";
+import { getLocale, i18next } from "~/utils/locale.server";
+import { notFound } from "~/utils/not-found.server";
+import { siteUrl } from "~/utils/urls.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { site, db, env } = context;
+  const locale = await getLocale(request, site);
+  if (site.kind === "apex") {
+    const t = await i18next.getFixedT(locale, "common");
+    const tenants = await listTenants(db);
+    return {
+      page: "apex" as const,
+      title: t("meta.platformTitle"),
+      tenants: tenants.map((x) => ({
+        slug: x.slug,
+        name: x.name,
+        portalTitle: x.portalTitle,
+        url: siteUrl(request, env.PLATFORM_DOMAIN, x.slug),
+        color: x.colors.primary,
+      })),
+    };
+  }
+  if (site.kind === "tenant") {
+    const home = await getPortalHome(db, site.tenant.id);
+    if (home) {
+      const title = localized(home.tenant.portalTitle, locale).text;
+      return { page: "tenant" as const, title, home };
+    }
+  }
+  return notFound(request, context);
+}
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const offered = root?.offered ?? ["vi"];
+  const locale = root?.locale ?? "vi";
+  if (data.page === "apex") return <PlatformHome tenants={data.tenants} offered={offered} locale={locale} />;
+  if (data.page === "tenant") return <PortalHome home={data.home} offered={offered} locale={locale} />;
+  return <NotFoundPage host={data.host} homeUrl={data.homeUrl} />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Cổng" }];

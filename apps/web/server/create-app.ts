@@ -1,0 +1,54 @@
+// The Express app: security headers, Host -> site, static assets, then Remix with the load context.
+// `handler` is Remix's request handler in production; tests pass a stub.
+import path from "node:path";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import express from "express";
+import compression from "compression";
+import type { Env } from "@cong/config/env";
+import type { Db } from "@cong/db";
+import type { Site } from "~/load-context";
+import { securityHeaders } from "./security-headers.ts";
+import { siteMiddleware, type ResolveTenant } from "./site-middleware.ts";
+
+export type CreateAppOptions = {
+  env: Env;
+  db: Db;
+  resolve: ResolveTenant;
+  /** Remix's handler; it reads res.locals.site for the load context. */
+  handler: RequestHandler;
+  /** build/client of the Remix build, when serving its static files. */
+  clientDir?: string;
+};
+
+export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind the local reverse proxy (infra/nginx) the scheme comes from X-Forwarded-Proto.
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders);
+  app.use(siteMiddleware({ platformDomain: env.PLATFORM_DOMAIN, resolve }));
+  app.use(compression());
+  if (clientDir) {
+    // Fingerprinted by Vite: cache for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+  app.all("*", handler);
+  app.use(errorHandler);
+  return app;
+}
+
+// Message only: a stack can carry request data, and logs must never hold personal data.
+const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  console.error(`error on ${req.method} ${req.path}: ${message}`);
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  res.status(503).type("text/plain; charset=utf-8").send("503 Service Unavailable: please try again shortly\n");
+};
+
+export function siteOf(res: { locals: Record<string, unknown> }): Site {
+  return res.locals.site as Site;
+}

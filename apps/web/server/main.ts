@@ -1,0 +1,84 @@
+// The server: parse env (fail fast), open + migrate the database, seed the tenant packs, then serve
+// the Remix build. SIGTERM/SIGINT close the server and the database.
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import { parseEnv, type Env } from "@cong/config/env";
+import { formatProblem } from "@cong/config/load";
+import { listTenants, resolveTenant } from "@cong/core";
+import { migrate, openDb, seedTenants } from "@cong/db";
+import { createApp, siteOf } from "./create-app.ts";
+
+function readEnv(): Env {
+  try {
+    return parseEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+const env = readEnv();
+const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+let closing = false;
+
+async function shutdown(code: number) {
+  if (closing) return;
+  closing = true;
+  await db.close().catch(() => {});
+  process.exit(code);
+}
+
+try {
+  const migrated = await migrate(db);
+  console.log(`database (${db.kind}): ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already applied`);
+  const seed = await seedTenants(db, env.TENANTS_DIR);
+  for (const r of seed.results) console.log(`tenant ${r.slug}: ${r.status}`);
+  for (const f of seed.failed) {
+    console.error(`tenant pack ${f.dir} was not loaded:`);
+    for (const p of f.problems) console.error(`  ${formatProblem(p)}`);
+  }
+} catch (error) {
+  console.error(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+const buildDir = fileURLToPath(new URL("../build/", import.meta.url));
+const build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
+
+const app = createApp({
+  env,
+  db,
+  resolve: (host) => resolveTenant(db, host),
+  clientDir: `${buildDir}client`,
+  handler: createRequestHandler({
+    build,
+    mode: env.NODE_ENV === "development" ? "development" : "production",
+    getLoadContext: (_req, res) => ({ db, env, site: siteOf(res) }),
+  }),
+});
+
+const server = app.listen(env.PORT, env.HOST, async () => {
+  const port = env.PORT;
+  console.log(`Cổng listening on ${env.HOST}:${port}`);
+  console.log(`  platform: http://${env.PLATFORM_DOMAIN}:${port}`);
+  for (const t of await listTenants(db)) console.log(`  ${t.slug}: http://${t.slug}.${env.PLATFORM_DOMAIN}:${port}`);
+});
+server.on("error", async (error) => {
+  console.error(`could not listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+  await shutdown(1);
+});
+
+function stop(signal: string) {
+  if (closing) return;
+  console.log(`${signal}: shutting down`);
+  server.close(() => void shutdown(0));
+  server.closeIdleConnections();
+  // Browsers hold keep-alive connections open; do not wait for them forever.
+  setTimeout(() => {
+    server.closeAllConnections();
+    void shutdown(0);
+  }, 3_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

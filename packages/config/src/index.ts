@@ -1,0 +1,3 @@
+// @cong/config: zod schemas for the environment and the tenant config packs. Browser-safe: the file
+// loader lives in ./load.server.ts.
+export * from "./pack-schema.ts";

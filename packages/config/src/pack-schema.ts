@@ -1,0 +1,472 @@
+// The tenant config pack: one province's portal as data (identity, admin units, agencies, section
+// catalogue, agency-role matrix, deadline rules). One schema validates the YAML/JSON packs under
+// tenants/<slug>/ and, later, the admin UI. Cross-references inside a pack are checked here too, so
+// every problem comes back with the path of the offending value.
+import { z } from "zod";
+
+export const LOCALES = ["vi", "en", "zh"] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+const nfc = (s: string) => s.normalize("NFC");
+
+/** Text in several languages. Vietnamese is always present: it is the fallback for every page. */
+export const localizedSchema = z
+  .object({
+    vi: z.string().trim().min(1, "Vietnamese text is required").transform(nfc),
+    en: z.string().trim().min(1).transform(nfc).optional(),
+    zh: z.string().trim().min(1).transform(nfc).optional(),
+  })
+  .strict();
+export type Localized = z.infer<typeof localizedSchema>;
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens (e.g. so-y-te)")
+  .max(63);
+
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:MM (00:00–23:59)");
+
+/** Citation of the article that creates a duty, e.g. "3591/QĐ-UBND Điều 7.1". */
+export const sourceSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .regex(/Điều\s+\d+|Mục\s+\d+|Khoản\s+\d+|§|[0-9]+\/[^\s]+/, "must cite the regulation and article, e.g. \"3591/QĐ-UBND Điều 7.1\"")
+  .transform(nfc);
+
+const hostnameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, "must be a host name such as covid19.quangninh.gov.vn");
+
+const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #b71c1c");
+
+const timeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Asia/Ho_Chi_Minh");
+
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+
+// ---------------------------------------------------------------------------------------------
+// Deadline rules: every kind the regulations use (DOMAIN.md "Kinds of deadline").
+
+/** Events that start a clock. */
+export const EVENT_KINDS = [
+  "question-asked",
+  "feedback-received",
+  "document-issued",
+  "directive-issued",
+  "figures-changed",
+  "request-received",
+  "incident-detected",
+  "registration-received",
+] as const;
+export const eventKindSchema = z.enum(EVENT_KINDS);
+
+export const deadlineRuleSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("daily-at"),
+      times: z.array(localTimeSchema).min(1).describe("local times the update is due each day, e.g. 06:00 and 18:00"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("daily-before"),
+      time: localTimeSchema.describe("the update must be in before this local time each day, e.g. 09:00"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("min-per-day"),
+      count: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("within-hours"),
+      hours: z.number().positive().max(24 * 90),
+      after: eventKindSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("within-working-days"),
+      days: z.number().int().min(1).max(365),
+      after: eventKindSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("after-event"),
+      after: eventKindSchema.describe("due as soon as the event happens (no clock), e.g. a directive is issued"),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("monthly"),
+      // Optional because a regulation may say only "every month" (3691/QĐ-UBND Điều 20); inventing a day would
+      // put a deadline in the pack that no regulation set.
+      day: z
+        .number()
+        .int()
+        .min(1)
+        .max(31)
+        .optional()
+        .describe("due by this day of the following month (clamped to the month's last day); absent: by the end of the month"),
+      time: localTimeSchema.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("on-change") }).strict(),
+  z.object({ kind: z.literal("on-request") }).strict(),
+]);
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+
+// ---------------------------------------------------------------------------------------------
+
+export const AGENCY_KINDS = [
+  "people-committee",
+  "committee-office",
+  "department",
+  "centre",
+  "steering-committee",
+  "working-group",
+  "district-committee",
+  "commune-committee",
+  "health-centre",
+  "police",
+  "military",
+  "border-guard",
+  "social-insurance",
+  "tax",
+  "customs",
+  "market-control",
+  "company",
+  "press",
+  "portal",
+  "other",
+] as const;
+
+export const SECTION_KINDS = [
+  "documents",
+  "news",
+  "map",
+  "charts",
+  "statistics",
+  "handbook",
+  "qa",
+  "policies",
+  "reporting",
+  "feedback",
+  "videos",
+  "fake-news",
+  "facilities",
+  "lookup",
+  "registration",
+  "public-services",
+  "link",
+  "contacts",
+  "page",
+] as const;
+
+// "promote": the press and broadcasters are charged with publicising the portal (3691/QĐ-UBND Điều 18).
+export const DUTY_ROLES = ["lead", "update", "co-update", "answer", "review", "monitor", "report", "operate", "promote"] as const;
+export const dutyRoleSchema = z.enum(DUTY_ROLES);
+
+const adminLevelSchema = z
+  .object({
+    key: slugSchema,
+    names: localizedSchema,
+    rank: z.number().int().min(1).max(10).describe("1 is the province; larger is lower"),
+    validFrom: isoDateSchema.optional(),
+    validUntil: isoDateSchema.optional().describe("the last day the level existed (districts: 2025-06-30)"),
+  })
+  .strict();
+
+export const adminUnitSchema = z
+  .object({
+    code: z.string().regex(/^\d{2,6}$/, "must be the GSO numeric code"),
+    name: z.string().min(1).transform(nfc),
+    type: z.string().min(1).transform(nfc),
+    level: slugSchema,
+    parentCode: z.string().regex(/^\d{2,6}$/).nullable().optional(),
+  })
+  .strict();
+export type AdminUnit = z.infer<typeof adminUnitSchema>;
+
+const agencySchema = z
+  .object({
+    id: slugSchema,
+    names: localizedSchema,
+    shortName: localizedSchema.optional(),
+    kind: z.enum(AGENCY_KINDS),
+    parent: slugSchema.optional().describe("id of the parent agency"),
+    unit: z.string().optional().describe("admin unit code the agency belongs to"),
+    scope: z
+      .object({ level: slugSchema })
+      .strict()
+      .optional()
+      .describe("a collective agency standing for one body in every unit of this level, e.g. every district People's Committee"),
+  })
+  .strict();
+
+const categorySchema = z
+  .object({
+    slug: slugSchema,
+    names: localizedSchema,
+    order: z.number().int().min(0),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+const sectionSchema = z
+  .object({
+    slug: slugSchema,
+    kind: z.enum(SECTION_KINDS),
+    names: localizedSchema,
+    description: localizedSchema.optional(),
+    order: z.number().int().min(0),
+    enabled: z.boolean().default(true),
+    review: z.boolean().default(false).describe("items need the editorial board's approval before publishing"),
+    url: z.url().optional().describe("for link sections: the external service"),
+    categories: z.array(categorySchema).default([]),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+
+const dutySchema = z
+  .object({
+    role: dutyRoleSchema,
+    what: localizedSchema.optional().describe("what the duty covers, e.g. quarantine sites"),
+    categories: z.array(slugSchema).optional().describe("limits the duty to these sub-categories"),
+    deadline: deadlineRuleSchema.optional(),
+    source: sourceSchema,
+  })
+  .strict();
+
+const matrixEntrySchema = z
+  .object({
+    agency: slugSchema,
+    section: slugSchema,
+    duties: z.array(dutySchema).min(1),
+  })
+  .strict();
+
+/**
+ * Duties that belong to no section: running the portal, reporting on it, security, backups,
+ * publicising it. Regulations assign them as firmly as section duties, so they are data too.
+ */
+const portalDutyEntrySchema = z
+  .object({
+    agency: slugSchema,
+    duties: z.array(dutySchema.omit({ categories: true })).min(1),
+  })
+  .strict();
+
+const hotlineSchema = z
+  .object({
+    label: localizedSchema,
+    number: z.string().regex(/^[0-9 .+()-]{3,20}$/, "must be a phone number"),
+    agency: slugSchema.optional(),
+  })
+  .strict();
+
+const regulationSchema = z
+  .object({
+    id: slugSchema,
+    number: z.string().min(1).transform(nfc),
+    form: z.string().min(1).transform(nfc),
+    title: localizedSchema,
+    issuer: z.string().min(1).transform(nfc),
+    signer: z.string().min(1).transform(nfc).optional(),
+    // Some seeds are press summaries that give only the month (4168/QĐ-UBND: "10/2021").
+    issuedOn: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a date YYYY-MM-DD, or YYYY-MM when the text gives only the month"),
+    effectiveOn: isoDateSchema.optional(),
+    file: z.string().optional().describe("path of the text, relative to the repository's shared seeds"),
+  })
+  .strict();
+
+const unitRefSchema = z
+  .object({
+    agency: slugSchema,
+    what: localizedSchema.optional(),
+    source: sourceSchema,
+  })
+  .strict();
+
+export const packBaseSchema = z
+  .object({
+    $schema: z.string().optional(),
+    slug: slugSchema,
+    name: localizedSchema.describe("the province's name, e.g. Tỉnh Quảng Ninh"),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/, "must be the two-digit GSO province code, e.g. 22")
+      .optional()
+      .describe("GSO code of the province; admin units with this parentCode hang directly under the province"),
+    portalTitle: localizedSchema,
+    domains: z.array(hostnameSchema).min(1).describe("production host names that reach this tenant"),
+    locales: z
+      .object({ default: localeSchema, offered: z.array(localeSchema).min(1) })
+      .strict(),
+    timeZone: timeZoneSchema.default("Asia/Ho_Chi_Minh"),
+    branding: z
+      .object({
+        logo: z.string().optional(),
+        colors: z.object({ primary: colorSchema, secondary: colorSchema.optional(), accent: colorSchema.optional() }).strict(),
+      })
+      .strict(),
+    contacts: z
+      .object({
+        address: localizedSchema.optional(),
+        email: z.email().optional(),
+        phone: z.string().regex(/^[0-9 .+()-]{3,20}$/).optional(),
+      })
+      .strict()
+      .default({}),
+    hotlines: z.array(hotlineSchema).default([]),
+    attribution: localizedSchema.describe("the line shown when content from this portal is reused (2187/2017 Điều 13)"),
+    regulations: z.array(regulationSchema).min(1),
+    leadUnit: unitRefSchema.describe("the portal's lead or standing unit"),
+    operator: unitRefSchema.describe("the agency that operates the portal, named in the footer"),
+    dataLead: unitRefSchema.optional().describe("the agency answerable for the accuracy of figures, where it differs"),
+    adminLevels: z.array(adminLevelSchema).min(1),
+    adminUnits: z
+      .object({
+        file: z.string().regex(/^[\w.-]+\.json$/, "must be a JSON file beside the pack"),
+        source: z.string().min(1),
+        licence: z.string().min(1),
+      })
+      .strict(),
+    agencies: z.array(agencySchema).min(1),
+    sections: z.array(sectionSchema).min(1),
+    matrix: z.array(matrixEntrySchema).min(1),
+    portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
+  })
+  .strict();
+
+type PackBase = z.infer<typeof packBaseSchema>;
+
+const localeKeys = new Set<string>(LOCALES);
+
+/** A localized value is an object whose keys are all locales and that has Vietnamese text. */
+function isLocalized(value: unknown): value is Record<string, string> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return "vi" in value && entries.every(([k, v]) => localeKeys.has(k) && typeof v === "string");
+}
+
+// Walks the whole pack rather than listing fields, so a localized field added later is covered too.
+function checkLocalizedComplete(
+  value: unknown,
+  offered: readonly string[],
+  path: (string | number)[],
+  problem: (path: (string | number)[], message: string) => void,
+) {
+  if (isLocalized(value)) {
+    const missing = offered.filter((l) => value[l] === undefined);
+    if (missing.length > 0) problem(path, `missing ${missing.join(", ")} text (the pack offers ${offered.join(", ")})`);
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((v, i) => checkLocalizedComplete(v, offered, [...path, i], problem));
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) checkLocalizedComplete(v, offered, [...path, k], problem);
+}
+
+/** Cross-references inside one pack; each problem is reported at the path of the bad value. */
+function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
+  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+  const duplicates = <T>(items: T[], key: (item: T) => string, path: string, field: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) problem([path, i, field], `duplicate ${field} "${k}"`);
+      seen.add(k);
+    });
+  };
+
+  if (!pack.locales.offered.includes(pack.locales.default))
+    problem(["locales", "default"], `default locale "${pack.locales.default}" is not among the offered locales`);
+  if (new Set(pack.locales.offered).size !== pack.locales.offered.length)
+    problem(["locales", "offered"], "a locale is offered twice");
+  // A page in an offered language must never fall back to Vietnamese half-way through, so every text
+  // in the pack carries every offered locale.
+  checkLocalizedComplete(pack, pack.locales.offered, [], problem);
+  duplicates(pack.domains, (d) => d, "domains", "domain");
+
+  const levels = new Set(pack.adminLevels.map((l) => l.key));
+  duplicates(pack.adminLevels, (l) => l.key, "adminLevels", "key");
+
+  const agencies = new Set(pack.agencies.map((a) => a.id));
+  duplicates(pack.agencies, (a) => a.id, "agencies", "id");
+  pack.agencies.forEach((a, i) => {
+    if (a.parent !== undefined && !agencies.has(a.parent)) problem(["agencies", i, "parent"], `unknown agency "${a.parent}"`);
+    if (a.parent === a.id) problem(["agencies", i, "parent"], "an agency cannot be its own parent");
+    if (a.scope && !levels.has(a.scope.level)) problem(["agencies", i, "scope", "level"], `unknown admin level "${a.scope.level}"`);
+  });
+
+  const sections = new Map(pack.sections.map((s) => [s.slug, s]));
+  duplicates(pack.sections, (s) => s.slug, "sections", "slug");
+  pack.sections.forEach((s, i) => {
+    const seen = new Set<string>();
+    s.categories.forEach((c, j) => {
+      if (seen.has(c.slug)) problem(["sections", i, "categories", j, "slug"], `duplicate category "${c.slug}"`);
+      seen.add(c.slug);
+    });
+    if (s.kind === "link" && !s.url) problem(["sections", i, "url"], "a link section needs the url of the service");
+  });
+
+  const checkUnitRef = (key: "leadUnit" | "operator" | "dataLead") => {
+    const ref = pack[key];
+    if (ref && !agencies.has(ref.agency)) problem([key, "agency"], `unknown agency "${ref.agency}"`);
+  };
+  checkUnitRef("leadUnit");
+  checkUnitRef("operator");
+  checkUnitRef("dataLead");
+  pack.hotlines.forEach((h, i) => {
+    if (h.agency && !agencies.has(h.agency)) problem(["hotlines", i, "agency"], `unknown agency "${h.agency}"`);
+  });
+
+  pack.portalDuties.forEach((p, i) => {
+    if (!agencies.has(p.agency)) problem(["portalDuties", i, "agency"], `unknown agency "${p.agency}"`);
+  });
+
+  const pairs = new Set<string>();
+  pack.matrix.forEach((m, i) => {
+    if (!agencies.has(m.agency)) problem(["matrix", i, "agency"], `unknown agency "${m.agency}"`);
+    const section = sections.get(m.section);
+    if (!section) problem(["matrix", i, "section"], `unknown section "${m.section}"`);
+    const pair = `${m.agency}/${m.section}`;
+    if (pairs.has(pair)) problem(["matrix", i], `agency "${m.agency}" and section "${m.section}" appear twice: merge their duties`);
+    pairs.add(pair);
+    m.duties.forEach((d, j) => {
+      d.categories?.forEach((c, k) => {
+        if (section && !section.categories.some((sc) => sc.slug === c))
+          problem(["matrix", i, "duties", j, "categories", k], `unknown category "${c}" of section "${m.section}"`);
+      });
+      if (d.deadline?.kind === "daily-at") {
+        const times = d.deadline.times;
+        if (new Set(times).size !== times.length) problem(["matrix", i, "duties", j, "deadline", "times"], "a time is listed twice");
+      }
+    });
+  });
+}
+
+export const packSchema = packBaseSchema.superRefine(checkReferences);
+export type TenantPack = z.infer<typeof packSchema>;
+export type PackInput = z.input<typeof packSchema>;
+export type Agency = TenantPack["agencies"][number];
+export type Section = TenantPack["sections"][number];
+export type SectionCategory = Section["categories"][number];
+export type MatrixEntry = TenantPack["matrix"][number];
+export type Duty = MatrixEntry["duties"][number];
+export type DutyRole = z.infer<typeof dutyRoleSchema>;
+export type PortalDutyEntry = TenantPack["portalDuties"][number];

@@ -1,0 +1,27 @@
+// @cong/db: Cổng's database. Opening it (PGlite or a PostgreSQL server), SQL migrations, tenant-scoped
+// transactions under row-level security, health, and loading tenant packs. Server-only.
+// The unscoped owner client is reached through ./owner.server.ts (also "@cong/db/owner").
+export { openDb } from "./open-db.ts";
+export type { Db, OpenDbOptions, ScriptTx } from "./open-db.ts";
+export { migrate, findMigrationsDir, checksum } from "./migrate.ts";
+export type { MigrateOptions, MigrateResult } from "./migrate.ts";
+export { withTenant, withPlatform, isUuid } from "./scoped.ts";
+export type { Tx, ScopeOptions } from "./scoped.ts";
+export { checkDb } from "./health.ts";
+export type { DbHealth } from "./health.ts";
+export { loadPack, seedTenants, packHash, canonicalJson } from "./load-pack.ts";
+export type { LoadResult, LoadStatus, SeedResult } from "./load-pack.ts";
+export { checkPackConflicts } from "./pack-conflicts.server.ts";
+export type { PackCheck } from "./pack-conflicts.server.ts";
+export type {
+  PrismaClient,
+  Prisma,
+  Tenant,
+  TenantDomain,
+  AdminLevel,
+  AdminUnit,
+  Agency,
+  Section,
+  SectionCategory,
+  Duty,
+} from "./generated/prisma/client.ts";

@@ -1,0 +1,156 @@
+// The second wall (CONVENTIONS rule 6): under the runtime role cong_app, Postgres itself hides and
+// protects other tenants' rows, whatever the app asks for.
+import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadPack } from "./load-pack.ts";
+import { withPlatform, withTenant } from "./scoped.ts";
+import { describeBackends } from "./testing/backends.ts";
+import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
+
+const TENANT_OWNED = ["admin_level", "admin_unit", "agency", "duty", "section", "section_category"];
+const REFUSED = /row-level security|42501|permission denied/i;
+
+describeBackends("row-level security", ({ db }) => {
+  let a = "";
+  let b = "";
+  let tenantsDir = "";
+  let tables: string[] = [];
+
+  const countAs = async (tenantId: string | null, table: string, where = "") => {
+    const sql = `select count(*)::int as n from "${table}" ${where}`;
+    const run = (tx: { $queryRawUnsafe<T>(q: string): Promise<T> }) => tx.$queryRawUnsafe<{ n: number }[]>(sql).then((r) => r[0]!.n);
+    return tenantId === null ? withPlatform(db(), run) : withTenant(db(), tenantId, run);
+  };
+  const ownerCount = async (table: string, tenantId: string) =>
+    (await db().owner.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where tenant_id = $1::uuid`, tenantId))[0]!.n;
+  const snapshot = async (tenantId: string) => {
+    const out: Record<string, unknown> = {};
+    for (const t of tables) out[t] = await db().owner.$queryRawUnsafe(`select * from "${t}" where tenant_id = $1::uuid order by id`, tenantId);
+    return JSON.stringify(out);
+  };
+
+  beforeAll(async () => {
+    tenantsDir = await tempTenantsDir();
+    await loadPack(db(), await fixturePack(tenantsDir, { slug: "tinh-a" }));
+    await loadPack(db(), await fixturePack(tenantsDir, { slug: "tinh-b", units: 5 }));
+    const rows = await db().owner.tenant.findMany({ select: { id: true, slug: true } });
+    a = rows.find((r) => r.slug === "tinh-a")!.id;
+    b = rows.find((r) => r.slug === "tinh-b")!.id;
+    const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`
+      select c.relname::text, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p')
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+        and c.relname <> 'tenant_domain'`;
+    tables = owned.map((t) => t.relname).sort();
+    for (const t of owned) {
+      expect({ table: t.relname, rls: t.rls, forced: t.forced }).toEqual({ table: t.relname, rls: true, forced: true });
+    }
+  });
+  afterAll(async () => {
+    await rm(tenantsDir, { recursive: true, force: true });
+  });
+
+  it("discovers every tenant-owned table, each with RLS enabled and forced", () => {
+    expect(tables).toEqual(TENANT_OWNED);
+  });
+
+  it("shows no tenant-owned row when no tenant is set, but the tenants and their domains", async () => {
+    for (const t of tables) {
+      expect(await ownerCount(t, b), `${t} has fixture rows`).toBeGreaterThan(0);
+      expect(await countAs(null, t), t).toBe(0);
+    }
+    const seen = await withPlatform(db(), (tx) => tx.tenant.findMany({ select: { slug: true, domains: { select: { host: true } } }, orderBy: { slug: "asc" } }));
+    expect(seen).toEqual([
+      { slug: "tinh-a", domains: [{ host: "tinh-a.example.vn" }] },
+      { slug: "tinh-b", domains: [{ host: "tinh-b.example.vn" }] },
+    ]);
+    // even asking for another tenant's rows by id through the client finds nothing
+    expect(await withPlatform(db(), (tx) => tx.adminUnit.findMany({ where: { tenantId: a } }))).toEqual([]);
+  });
+
+  it("with tenant A set, reads exactly A's rows and none of B's", async () => {
+    for (const t of tables) {
+      expect(await countAs(a, t), t).toBe(await ownerCount(t, a));
+      expect(await countAs(a, t, `where tenant_id = '${b}'`), t).toBe(0);
+    }
+    const units = await withTenant(db(), a, (tx) => tx.adminUnit.findMany({ where: { tenantId: b } }));
+    expect(units).toEqual([]);
+  });
+
+  it("with tenant A set, cannot insert B's rows nor move A's rows to B", async () => {
+    await expect(
+      withTenant(db(), a, (tx) => tx.agency.create({ data: { tenantId: b, key: "intruder", names: { vi: "X" }, kind: "other" } })),
+    ).rejects.toThrow(REFUSED);
+    await expect(
+      withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`insert into admin_unit (tenant_id, code, name, type, level_key) values ('${b}', '99', 'x', 'x', 'province')`)),
+    ).rejects.toThrow(REFUSED);
+    await expect(withTenant(db(), a, (tx) => tx.agency.updateMany({ where: { tenantId: a }, data: { tenantId: b } }))).rejects.toThrow(REFUSED);
+    // A can write its own rows
+    const created = await withTenant(db(), a, (tx) => tx.agency.create({ data: { tenantId: a, key: "own", names: { vi: "Own" }, kind: "other" } }));
+    expect(created.tenantId).toBe(a);
+    await db().owner.agency.delete({ where: { id: created.id } });
+    expect(await db().owner.agency.count({ where: { key: "intruder" } })).toBe(0);
+  });
+
+  it("with tenant A set, updates and deletes of B's rows affect nothing", async () => {
+    const before = await snapshot(b);
+    for (const t of tables) {
+      const updated = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`update "${t}" set tenant_id = tenant_id where tenant_id = '${b}'`));
+      expect(updated, `update ${t}`).toBe(0);
+      const deleted = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`delete from "${t}" where tenant_id = '${b}'`));
+      expect(deleted, `delete ${t}`).toBe(0);
+    }
+    const viaClient = await withTenant(db(), a, async (tx) => ({
+      updated: (await tx.section.updateMany({ where: { tenantId: b }, data: { enabled: false } })).count,
+      deleted: (await tx.adminUnit.deleteMany({})).count,
+    }));
+    // deleteMany({}) removed A's own units only
+    expect(viaClient.updated).toBe(0);
+    expect(viaClient.deleted).toBeGreaterThan(0);
+    expect(await snapshot(b)).toBe(before);
+  });
+
+  it("cannot write the platform tables", async () => {
+    for (const scope of [null, a]) {
+      const run = <T>(fn: Parameters<typeof withPlatform<T>>[1]) => (scope === null ? withPlatform(db(), fn) : withTenant(db(), scope, fn));
+      await expect(
+        run((tx) =>
+          tx.tenant.create({
+            data: {
+              slug: `x-${randomUUID()}`, name: {}, portalTitle: {}, defaultLocale: "vi", locales: ["vi"], timeZone: "UTC", branding: {},
+              contacts: {}, hotlines: [], attribution: {}, leadAgencyKey: "x", operatorAgencyKey: "x", pack: {}, packHash: "x",
+            },
+          }),
+        ),
+      ).rejects.toThrow(REFUSED);
+      await expect(run((tx) => tx.tenant.updateMany({ data: { packHash: "tampered" } }))).rejects.toThrow(REFUSED);
+      await expect(run((tx) => tx.tenantDomain.create({ data: { host: "evil.example.vn", tenantId: b } }))).rejects.toThrow(REFUSED);
+      await expect(run((tx) => tx.tenantDomain.deleteMany({}))).rejects.toThrow(REFUSED);
+    }
+    expect(await db().owner.tenantDomain.count()).toBe(2);
+    expect(await db().owner.tenant.count({ where: { packHash: "tampered" } })).toBe(0);
+  });
+
+  it("cong_app has no BYPASSRLS, is no superuser and owns no table", async () => {
+    const [role] = await db().owner.$queryRaw<{ rolbypassrls: boolean; rolsuper: boolean; rolcanlogin: boolean }[]>`
+      select rolbypassrls, rolsuper, rolcanlogin from pg_roles where rolname = 'cong_app'`;
+    expect(role).toEqual({ rolbypassrls: false, rolsuper: false, rolcanlogin: false });
+    const [owned] = await db().owner.$queryRaw<{ n: number }[]>`
+      select count(*)::int as n from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = 'cong_app'`;
+    expect(owned?.n).toBe(0);
+  });
+
+  it("scopes only the transaction: the owner is itself again afterwards", async () => {
+    await withTenant(db(), a, (tx) => tx.$queryRaw`select 1`);
+    const [who] = await db().owner.$queryRaw<{ role: string; tenant: string | null }[]>`
+      select current_user::text as role, nullif(current_setting('app.tenant_id', true), '') as tenant`;
+    expect(who?.role).not.toBe("cong_app");
+    expect(who?.tenant).toBeNull();
+  });
+
+  it("rejects a tenant id that is not a uuid", async () => {
+    await expect(withTenant(db(), "tinh-a' or true --", async () => 1)).rejects.toThrow(/uuid/);
+  });
+});

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order a failure is cheapest to find. Uses DATABASE_URL when set
+# (PostgreSQL server), else the embedded PGlite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "chromium"
+CHROMIUM_PATH="$(node scripts/find-chromium.mjs)"
+export CHROMIUM_PATH
+echo "$CHROMIUM_PATH"
+
+step "typecheck"
+npx turbo run typecheck
+
+step "lint"
+npm run lint
+
+step "unit and integration tests (vitest)"
+npx vitest run
+
+step "build"
+npm run build
+
+step "end-to-end tests (playwright)"
+npx playwright test -c apps/web/playwright.config.ts
