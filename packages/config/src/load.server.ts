@@ -3,7 +3,7 @@
 // pack without reading zod output. Server-only: it touches the file system.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Document } from "yaml";
 import { z } from "zod";
 import { adminUnitSchema, packBaseSchema, packSchema } from "./pack-schema.ts";
