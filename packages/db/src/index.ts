@@ -5,11 +5,13 @@ export { openDb } from "./open-db.ts";
 export type { Db, OpenDbOptions, ScriptTx } from "./open-db.ts";
 export { migrate, findMigrationsDir, checksum } from "./migrate.ts";
 export type { MigrateOptions, MigrateResult } from "./migrate.ts";
-export { withTenant, withPlatform, isUuid } from "./scoped.ts";
+export { withTenant, withPlatform, withOperator, isUuid } from "./scoped.ts";
 export type { Tx, ScopeOptions } from "./scoped.ts";
 export { checkDb } from "./health.ts";
 export type { DbHealth } from "./health.ts";
-export { loadPack, seedTenants, packHash, canonicalJson } from "./load-pack.ts";
+export { loadPack, seedTenants } from "./load-pack.ts";
+export { writePack, packHash, canonicalJson } from "./write-pack.ts";
+export type { WritePackOptions } from "./write-pack.ts";
 export type { LoadResult, LoadStatus, SeedResult } from "./load-pack.ts";
 export { checkPackConflicts } from "./pack-conflicts.server.ts";
 export type { PackCheck } from "./pack-conflicts.server.ts";
@@ -24,4 +26,9 @@ export type {
   Section,
   SectionCategory,
   Duty,
+  User,
+  UserAgency,
+  Session,
+  AuthToken,
+  AuditLog,
 } from "./generated/prisma/client.ts";

@@ -83,8 +83,11 @@ describeBackends("loadPack", ({ db }) => {
     expect(after.sections.map((s) => s.id)).toEqual(t.sections.map((s) => s.id));
   });
 
-  it("updates an edited pack, replacing its rows", async () => {
+  it("updates an edited pack in place: agencies and sections keep their ids, and memberships survive", async () => {
     const before = await children("tinh-thu");
+    const soYTe = before.agencies.find((a) => a.key === "so-y-te")!;
+    const member = await db().owner.user.create({ data: { tenantId: before.id, email: "bs@tinhthu.gov.vn", name: "BS", roles: ["editor"] } });
+    await db().owner.userAgency.create({ data: { userId: member.id, agencyId: soYTe.id, tenantId: before.id } });
     const edited = await fixturePack(dir, { slug: "tinh-thu", domains: ["tinhthu.gov.vn"], units: 10, sectionName: "Tin tức – sự kiện" });
     expect(await loadPack(db(), edited)).toEqual({ slug: "tinh-thu", status: "updated" });
     const after = await children("tinh-thu");
@@ -96,6 +99,20 @@ describeBackends("loadPack", ({ db }) => {
     expect(after.domains.map((d) => d.host)).toEqual(["tinhthu.gov.vn"]);
     expect(after._count.adminUnits).toBe(11);
     expect(after.duties).toHaveLength(3);
+    expect(after.sections.map((x) => x.id)).toEqual(before.sections.map((x) => x.id));
+    expect(after.agencies.map((x) => x.id)).toEqual(before.agencies.map((x) => x.id));
+    expect(after.sections[0]?.categories.map((c) => c.id)).toEqual(before.sections[0]?.categories.map((c) => c.id));
+    expect(await db().owner.userAgency.count({ where: { userId: member.id, agencyId: soYTe.id } })).toBe(1);
+
+    // an agency removed from the pack takes its memberships with it
+    const without = await fixturePack(dir, { slug: "tinh-thu", domains: ["tinhthu.gov.vn"], units: 10, sectionName: "Tin tức – sự kiện" }, (p) => {
+      const agencies = p.agencies as { id: string }[];
+      p.agencies = agencies.filter((a) => a.id !== "ubnd-huyen");
+    });
+    expect(await loadPack(db(), without)).toEqual({ slug: "tinh-thu", status: "updated" });
+    expect((await children("tinh-thu")).agencies.map((a) => a.key)).toEqual(["so-tt", "so-y-te", "ubnd"]);
+    expect(await db().owner.userAgency.count({ where: { userId: member.id } })).toBe(1);
+    await db().owner.user.delete({ where: { id: member.id } });
   });
 
   it("leaves nothing half-saved when a load fails", async () => {

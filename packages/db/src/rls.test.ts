@@ -4,11 +4,13 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadPack } from "./load-pack.ts";
-import { withPlatform, withTenant } from "./scoped.ts";
+import { withOperator, withPlatform, withTenant } from "./scoped.ts";
 import { describeBackends } from "./testing/backends.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
-const TENANT_OWNED = ["admin_level", "admin_unit", "agency", "duty", "section", "section_category"];
+const TENANT_OWNED = [
+  "admin_level", "admin_unit", "agency", "app_user", "audit_log", "auth_token", "duty", "section", "section_category", "session", "user_agency",
+];
 const REFUSED = /row-level security|42501|permission denied/i;
 
 describeBackends("row-level security", ({ db }) => {
@@ -26,7 +28,7 @@ describeBackends("row-level security", ({ db }) => {
     (await db().owner.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where tenant_id = $1::uuid`, tenantId))[0]!.n;
   const snapshot = async (tenantId: string) => {
     const out: Record<string, unknown> = {};
-    for (const t of tables) out[t] = await db().owner.$queryRawUnsafe(`select * from "${t}" where tenant_id = $1::uuid order by id`, tenantId);
+    for (const t of tables) out[t] = await db().owner.$queryRawUnsafe(`select * from "${t}" where tenant_id = $1::uuid order by 1, 2`, tenantId);
     return JSON.stringify(out);
   };
 
@@ -37,6 +39,19 @@ describeBackends("row-level security", ({ db }) => {
     const rows = await db().owner.tenant.findMany({ select: { id: true, slug: true } });
     a = rows.find((r) => r.slug === "tinh-a")!.id;
     b = rows.find((r) => r.slug === "tinh-b")!.id;
+    // Accounts of both provinces and of a platform operator, with a session, a token and an audit entry each.
+    for (const tenantId of [a, b, null]) {
+      const user = await db().owner.user.create({
+        data: { tenantId, email: `u-${tenantId ?? "op"}@example.vn`, name: "U", roles: tenantId ? ["editor"] : ["operator"] },
+      });
+      if (tenantId) {
+        const agency = await db().owner.agency.findFirstOrThrow({ where: { tenantId } });
+        await db().owner.userAgency.create({ data: { userId: user.id, agencyId: agency.id, tenantId } });
+      }
+      await db().owner.session.create({ data: { tenantId, userId: user.id, tokenHash: `h-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
+      await db().owner.authToken.create({ data: { tenantId, userId: user.id, kind: "reset", tokenHash: `t-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
+      await db().owner.auditLog.create({ data: { tenantId, actorId: user.id, action: "test", subject: "User", subjectId: user.id } });
+    }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`
       select c.relname::text, c.relrowsecurity as rls, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -97,6 +112,7 @@ describeBackends("row-level security", ({ db }) => {
   it("with tenant A set, updates and deletes of B's rows affect nothing", async () => {
     const before = await snapshot(b);
     for (const t of tables) {
+      if (t === "audit_log") continue; // no update or delete at all: proved below
       const updated = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`update "${t}" set tenant_id = tenant_id where tenant_id = '${b}'`));
       expect(updated, `update ${t}`).toBe(0);
       const deleted = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`delete from "${t}" where tenant_id = '${b}'`));
@@ -112,7 +128,7 @@ describeBackends("row-level security", ({ db }) => {
     expect(await snapshot(b)).toBe(before);
   });
 
-  it("cannot write the platform tables", async () => {
+  it("cannot write the platform tables, but for its own tenant's settings and domains", async () => {
     for (const scope of [null, a]) {
       const run = <T>(fn: Parameters<typeof withPlatform<T>>[1]) => (scope === null ? withPlatform(db(), fn) : withTenant(db(), scope, fn));
       await expect(
@@ -125,12 +141,47 @@ describeBackends("row-level security", ({ db }) => {
           }),
         ),
       ).rejects.toThrow(REFUSED);
-      await expect(run((tx) => tx.tenant.updateMany({ data: { packHash: "tampered" } }))).rejects.toThrow(REFUSED);
       await expect(run((tx) => tx.tenantDomain.create({ data: { host: "evil.example.vn", tenantId: b } }))).rejects.toThrow(REFUSED);
-      await expect(run((tx) => tx.tenantDomain.deleteMany({}))).rejects.toThrow(REFUSED);
+      expect(await run((tx) => tx.tenantDomain.deleteMany({ where: { tenantId: b } })).then((r) => r.count)).toBe(0);
+      // the slug is never the runtime role's to change
+      await expect(run((tx) => tx.tenant.updateMany({ where: { id: scope ?? b }, data: { slug: "stolen" } }))).rejects.toThrow(REFUSED);
     }
+    expect(await withPlatform(db(), (tx) => tx.tenant.updateMany({ data: { packHash: "tampered" } })).then((r) => r.count)).toBe(0);
+    // Tenant A's admin writes A's settings and domains, and nothing of B's.
+    expect(await withTenant(db(), a, (tx) => tx.tenant.updateMany({ data: { packHash: "edited-by-a" } })).then((r) => r.count)).toBe(1);
+    await withTenant(db(), a, (tx) => tx.tenantDomain.create({ data: { host: "www.tinh-a.example.vn", tenantId: a } }));
+    // a domain B already has cannot be taken by A
+    await expect(withTenant(db(), a, (tx) => tx.tenantDomain.create({ data: { host: "tinh-b.example.vn", tenantId: a } }))).rejects.toThrow();
+    expect(await db().owner.tenant.findUniqueOrThrow({ where: { id: b } }).then((t) => t.packHash)).not.toMatch(/tampered|edited/);
+    expect(await db().owner.tenantDomain.findMany({ where: { tenantId: b } }).then((r) => r.map((d) => d.host))).toEqual(["tinh-b.example.vn"]);
+    await db().owner.tenantDomain.delete({ where: { host: "www.tinh-a.example.vn" } });
     expect(await db().owner.tenantDomain.count()).toBe(2);
-    expect(await db().owner.tenant.count({ where: { packHash: "tampered" } })).toBe(0);
+  });
+
+  it("keeps the audit log append-only, even for a tenant's own entries", async () => {
+    const mine = await withTenant(db(), a, (tx) => tx.auditLog.create({ data: { tenantId: a, action: "probe", subject: "Test" } }));
+    await expect(withTenant(db(), a, (tx) => tx.auditLog.updateMany({ where: { id: mine.id }, data: { action: "forged" } }))).rejects.toThrow(REFUSED);
+    await expect(withTenant(db(), a, (tx) => tx.auditLog.deleteMany({ where: { id: mine.id } }))).rejects.toThrow(REFUSED);
+    await expect(withTenant(db(), a, (tx) => tx.auditLog.create({ data: { tenantId: b, action: "probe", subject: "Test" } }))).rejects.toThrow(REFUSED);
+    expect(await db().owner.auditLog.findUniqueOrThrow({ where: { id: mine.id } }).then((r) => r.action)).toBe("probe");
+  });
+
+  it("shows platform operators' rows in the operator scope only, and no province's rows there", async () => {
+    for (const t of ["app_user", "session", "auth_token", "audit_log"]) {
+      expect(await withOperator(db(), (tx) => tx.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${t}" where tenant_id is null`)).then((r) => r[0]!.n), t).toBeGreaterThan(0);
+      expect(await withOperator(db(), (tx) => tx.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${t}" where tenant_id is not null`)).then((r) => r[0]!.n), t).toBe(0);
+      expect(await countAs(a, t, "where tenant_id is null"), t).toBe(0);
+    }
+    expect(await withOperator(db(), (tx) => tx.agency.count())).toBe(0);
+    // a province's scope cannot create an operator account
+    await expect(withTenant(db(), a, (tx) => tx.user.create({ data: { tenantId: null, email: "x@example.vn", name: "X", roles: ["operator"] } }))).rejects.toThrow(REFUSED);
+  });
+
+  it("keeps a session from pointing at another province's user", async () => {
+    const userB = await db().owner.user.findFirstOrThrow({ where: { tenantId: b } });
+    await expect(
+      db().owner.session.create({ data: { tenantId: a, userId: userB.id, tokenHash: `cross-${randomUUID()}`, expiresAt: new Date() } }),
+    ).rejects.toThrow();
   });
 
   it("cong_app has no BYPASSRLS, is no superuser and owns no table", async () => {

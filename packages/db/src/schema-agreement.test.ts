@@ -11,7 +11,10 @@ describeBackends("schema.prisma agrees with the migrated database", ({ db }) => 
   it("has every model's table and every scalar field's column with a matching type", async () => {
     const models = await readPrismaSchema();
     expect(models.map((m) => m.table).sort()).toEqual(
-      ["admin_level", "admin_unit", "agency", "duty", "section", "section_category", "tenant", "tenant_domain"].sort(),
+      [
+        "admin_level", "admin_unit", "agency", "app_user", "audit_log", "auth_token", "duty", "section", "section_category", "session",
+        "tenant", "tenant_domain", "user_agency",
+      ].sort(),
     );
     const columns = await db().owner.$queryRaw<Column[]>`
       select c.table_name::text, c.column_name::text, c.is_nullable::text, c.data_type::text,

@@ -19,7 +19,7 @@ export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Pr
   if (!isUuid(tenantId)) throw new Error(`withTenant: tenant id must be a uuid, got ${JSON.stringify(tenantId)}`);
   return db.owner.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
-    await tx.$queryRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+    await tx.$queryRaw`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.platform', '', true)`;
     return fn(tx);
   }, options);
 }
@@ -31,8 +31,21 @@ export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Pr
 export async function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
   return db.owner.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
-    // Pooled connections may have run withTenant before: make sure no tenant is left set.
-    await tx.$queryRaw`select set_config('app.tenant_id', '', true)`;
+    // Transaction-local settings die with the transaction; clearing them says what this scope is.
+    await tx.$queryRaw`select set_config('app.tenant_id', '', true), set_config('app.platform', '', true)`;
+    return fn(tx);
+  }, options);
+}
+
+/**
+ * Runs fn with the runtime role in the platform console's scope (the apex host): no tenant, but the
+ * platform operators' own rows (accounts, sessions, audit entries with no tenant) become visible.
+ * Provinces' rows stay invisible.
+ */
+export async function withOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
+  return db.owner.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
+    await tx.$queryRaw`select set_config('app.tenant_id', '', true), set_config('app.platform', 'on', true)`;
     return fn(tx);
   }, options);
 }
