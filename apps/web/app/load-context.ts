@@ -1,12 +1,20 @@
-// What the server entry hands every loader: the database, the parsed env and the site the Host reached,
-// resolved once per request before Remix runs (docs/decisions/0004).
+// What the server entry hands every loader: the database, the parsed env, the site the Host reached
+// (resolved once per request before Remix runs, docs/decisions/0004), the client's address, this
+// response's CSP nonce and the process-wide services.
 import type { Env } from "@cong/config/env";
-import type { TenantSummary } from "@cong/core";
+import type { Mailer, TenantSummary } from "@cong/core";
 import type { Db } from "@cong/db";
 
 export type Site = { kind: "apex" } | { kind: "tenant"; tenant: TenantSummary } | { kind: "unknown"; host: string };
 
-export type CongLoadContext = { db: Db; env: Env; site: Site };
+export type Services = {
+  mailer: Mailer;
+  /** Signs CSRF tokens; from SESSION_SECRET or generated once under DATA_DIR. */
+  secret: string;
+  outboxDir: string;
+};
+
+export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services };
 
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -6,14 +6,20 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import stylesUrl from "~/styles/app.css?url";
+import { csrfToken } from "~/utils/csrf.server";
 import { getLocale, localeCookieHeader, offeredLocales } from "~/utils/locale.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request, context.site);
+  const headers = new Headers();
   const cookie = await localeCookieHeader(request, context.site);
-  const body = { locale, offered: offeredLocales(context.site) };
-  return data(body, cookie ? { headers: { "Set-Cookie": cookie } } : undefined);
+  if (cookie) headers.append("Set-Cookie", cookie);
+  const csrf = csrfToken(request, context);
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  const body = { locale, offered: offeredLocales(context.site), csrf: csrf.token };
+  return data(body, { headers });
 }
 
 export const links: LinksFunction = () => [
@@ -25,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();
   const lang = root?.locale ?? i18n.language ?? "vi";
+  const nonce = useNonce();
   return (
     <html lang={lang} dir="ltr">
       <head>
@@ -35,8 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

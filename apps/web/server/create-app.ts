@@ -25,7 +25,8 @@ export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions
   app.disable("x-powered-by");
   // Behind the local reverse proxy (infra/nginx) the scheme comes from X-Forwarded-Proto.
   app.set("trust proxy", "loopback");
-  app.use(securityHeaders);
+  app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
+  app.use(sameOriginWrites);
   app.use(siteMiddleware({ platformDomain: env.PLATFORM_DOMAIN, resolve }));
   app.use(compression());
   if (clientDir) {
@@ -37,6 +38,22 @@ export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions
   app.use(errorHandler);
   return app;
 }
+
+// A write from another site's page is refused before it reaches an action (the forms' CSRF tokens are the
+// second check). Browsers send Origin on cross-site POSTs; when it is absent the token still guards.
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+const sameOriginWrites: RequestHandler = (req, res, next) => {
+  const origin = req.headers.origin;
+  if (SAFE.has(req.method) || origin === undefined) return next();
+  let host: string | null = null;
+  try {
+    host = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    host = null;
+  }
+  if (host !== null && host === req.headers.host) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-site request refused\n");
+};
 
 // Message only: a stack can carry request data, and logs must never hold personal data.
 const errorHandler: ErrorRequestHandler = (error, req, res, next) => {

@@ -5,9 +5,12 @@ import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
 import { parseEnv, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
-import { listTenants, resolveTenant } from "@cong/core";
+import path from "node:path";
+import { createMailer, listTenants, resolveTenant } from "@cong/core";
 import { migrate, openDb, seedTenants } from "@cong/db";
 import { createApp, siteOf } from "./create-app.ts";
+import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
+import { resolveSecret } from "./secret.ts";
 
 function readEnv(): Env {
   try {
@@ -19,7 +22,17 @@ function readEnv(): Env {
 }
 
 const env = readEnv();
+let secret: string;
+try {
+  secret = await resolveSecret(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const outboxDir = path.join(env.DATA_DIR, "outbox");
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir });
+if (mailer.kind === "outbox") console.log(`mail: no SMTP_URL, messages go to ${outboxDir}`);
 let closing = false;
 
 async function shutdown(code: number) {
@@ -43,6 +56,15 @@ try {
   await shutdown(1);
 }
 
+let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
+if (env.NODE_ENV !== "production") {
+  try {
+    demoAccounts = await ensureDemoAccounts(db, env.DATA_DIR);
+  } catch (error) {
+    console.error(`could not prepare the demo accounts: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 const buildDir = fileURLToPath(new URL("../build/", import.meta.url));
 const build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
 
@@ -54,7 +76,14 @@ const app = createApp({
   handler: createRequestHandler({
     build,
     mode: env.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (_req, res) => ({ db, env, site: siteOf(res) }),
+    getLoadContext: (req, res) => ({
+      db,
+      env,
+      site: siteOf(res),
+      ip: req.ip ?? null,
+      nonce: String(res.locals.nonce),
+      services: { mailer, secret, outboxDir },
+    }),
   }),
 });
 
@@ -63,6 +92,8 @@ const server = app.listen(env.PORT, env.HOST, async () => {
   console.log(`Cổng listening on ${env.HOST}:${port}`);
   console.log(`  platform: http://${env.PLATFORM_DOMAIN}:${port}`);
   for (const t of await listTenants(db)) console.log(`  ${t.slug}: http://${t.slug}.${env.PLATFORM_DOMAIN}:${port}`);
+  // The embedded demo's sign-in details; never in production, where accounts come from user:create.
+  if (env.NODE_ENV !== "production") printDemoAccounts(demoAccounts, env.PLATFORM_DOMAIN, port);
 });
 server.on("error", async (error) => {
   console.error(`could not listen on ${env.HOST}:${env.PORT}: ${error.message}`);

@@ -21,6 +21,17 @@ export const envSchema = z.object({
     .default("localhost"),
   /** Where the tenant config packs are read from when seeding. */
   TENANTS_DIR: z.string().default("tenants"),
+  /**
+   * Signs CSRF tokens. Required in production; elsewhere one is generated once and kept under DATA_DIR,
+   * so sessions and open forms survive a restart.
+   */
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.vn:587. Without it mail goes to DATA_DIR/outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().default("Cổng <no-reply@localhost>"),
 });
 export type Env = z.infer<typeof envSchema>;
 

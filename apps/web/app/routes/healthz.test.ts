@@ -7,7 +7,8 @@ import { loader } from "./healthz.ts";
 
 function contextWith(queryRaw: () => Promise<unknown>): AppLoadContext {
   const db = { kind: "postgres", owner: { $queryRaw: queryRaw } } as unknown as Db;
-  return { db, env: parseEnv({}), site: { kind: "apex" } };
+  const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent" };
+  return { db, env: parseEnv({}), site: { kind: "apex" }, ip: null, nonce: "n", services };
 }
 const args = (context: AppLoadContext) => ({ request: new Request("http://localhost/healthz"), params: {}, context });
 

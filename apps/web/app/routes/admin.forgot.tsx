@@ -1,0 +1,58 @@
+// "Forgot your password?": always the same answer, so the page never tells whether an account exists.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requestPasswordReset } from "@cong/core";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { CsrfInput } from "~/components/form/csrf-input";
+import { ErrorSummary, TextField } from "~/components/form/fields";
+import { readForm, text } from "~/utils/form.server";
+import { mailContext } from "~/utils/mail.server";
+import { resetLimiter } from "~/utils/rate-limit.server";
+import { scopeOf } from "~/utils/session.server";
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  scopeOf(context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const tenantId = scopeOf(context);
+  const form = await readForm(request, context);
+  const email = text(form, "email");
+  if (!resetLimiter.take(context.ip ?? "unknown")) return data({ sent: false, email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  const result = await requestPasswordReset({ db: context.db, tenantId, email, mail: await mailContext(request, context), ip: context.ip });
+  if (!result.ok) return data({ sent: false, email, errors: result.errors }, { status: 400 });
+  return { sent: true, email, errors: null };
+}
+
+export default function Forgot() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  if (result?.sent)
+    return (
+      <section className="auth-card">
+        <h1>{t("auth.forgotHeading")}</h1>
+        <p role="status">{t("auth.forgotSent")}</p>
+        <p>
+          <Link to="/admin/login">{t("auth.backToSignIn")}</Link>
+        </p>
+      </section>
+    );
+  return (
+    <section className="auth-card">
+      <h1>{t("auth.forgotHeading")}</h1>
+      <p>{t("auth.forgotIntro")}</p>
+      <ErrorSummary errors={result?.errors} labels={{ email: t("auth.email") }} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <TextField name="email" type="email" label={t("auth.email")} autoComplete="username" defaultValue={result?.email} errors={result?.errors} required />
+        <button type="submit" className="button">
+          {t("auth.forgotSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,0 +1,67 @@
+// Sign in with email and password on this host: a province's accounts on its host, operators on the
+// apex. One answer for every failure; attempts are limited per address and accounts lock for a while.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { signIn } from "@cong/core";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { CsrfInput } from "~/components/form/csrf-input";
+import { ErrorSummary, TextField } from "~/components/form/fields";
+import { readForm, text } from "~/utils/form.server";
+import { getLocale } from "~/utils/locale.server";
+import { signInLimiter } from "~/utils/rate-limit.server";
+import { getViewer, safeNext, scopeOf, sessionCookie } from "~/utils/session.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  scopeOf(context);
+  if (await getViewer(request, context)) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const tenantId = scopeOf(context);
+  const form = await readForm(request, context);
+  const email = text(form, "email");
+  if (!signInLimiter.take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  const lang = await getLocale(request, context.site);
+  const result = await signIn({
+    db: context.db,
+    tenantId,
+    input: { email, password: form.get("password") },
+    ip: context.ip,
+    userAgent: request.headers.get("user-agent"),
+    lang,
+  });
+  if (!result.ok) return data({ email, errors: "errors" in result ? result.errors : { form: ["errors.invalidCredentials"] } }, { status: 400 });
+  return redirect(safeNext(text(form, "next")), { headers: { "Set-Cookie": sessionCookie(context, result.token, result.expiresAt) } });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const labels = { email: t("auth.email"), password: t("auth.password") };
+  return (
+    <section className="auth-card">
+      <h1>{t("auth.signInHeading")}</h1>
+      {params.get("done") === "reset" ? <p role="status">{t("auth.doneReset")}</p> : null}
+      {params.get("done") === "invite" ? <p role="status">{t("auth.doneInvite")}</p> : null}
+      <ErrorSummary errors={result?.errors} labels={labels} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="next" value={params.get("next") ?? ""} />
+        <TextField name="email" type="email" label={labels.email} autoComplete="username" defaultValue={result?.email} errors={result?.errors} required />
+        <TextField name="password" type="password" label={labels.password} autoComplete="current-password" errors={result?.errors} required />
+        <button type="submit" className="button">
+          {t("auth.signIn")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/admin/forgot">{t("auth.forgotLink")}</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Cổng" }, { name: "robots", content: "noindex, nofollow" }];
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,0 +1,58 @@
+// Creates an account: a province's user (roles, agencies) or, with tenantId null, a platform operator.
+// With a password the account can sign in at once (CLI, demo); without one it waits for its invitation.
+import type { Db, Tx } from "@cong/db";
+import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
+import { inScope, type Scope } from "../scope.ts";
+import { parseWith, parseWithAsync, type Checked, type Lang } from "../validation.ts";
+import { hashPassword, passwordSchema } from "./password.ts";
+import { operatorInputSchema, userInputSchema } from "./user-input.ts";
+
+export type CreateUserOptions = {
+  db: Db;
+  tenantId: Scope;
+  input: { email: unknown; name: unknown; roles?: unknown; agencies?: unknown };
+  password?: string;
+  actor: AuditActor;
+  lang?: Lang;
+};
+export type CreatedUser = { id: string; email: string; name: string; roles: string[]; agencies: string[] };
+
+export async function createUser({ db, tenantId, input, password, actor, lang }: CreateUserOptions): Promise<Checked<CreatedUser>> {
+  const parsed =
+    tenantId === null
+      ? parseWith(operatorInputSchema.transform((u) => ({ ...u, roles: ["operator"], agencies: [] as string[] })), input, lang)
+      : parseWith(userInputSchema, input, lang);
+  if (!parsed.ok) return parsed;
+  const user = parsed.value;
+  if (password !== undefined) {
+    const pw = await parseWithAsync(passwordSchema({ email: user.email, name: user.name }), password, lang);
+    if (!pw.ok) return { ok: false, errors: { password: pw.errors.form ?? [] } };
+  }
+  const passwordHash = password === undefined ? null : await hashPassword(password);
+
+  return inScope(db, tenantId, async (tx) => {
+    const agencyIds = await agencyIdsByKey(tx, tenantId, user.agencies);
+    if (!agencyIds.ok) return agencyIds;
+    const taken = await tx.user.findFirst({ where: { tenantId, email: user.email }, select: { id: true } });
+    if (taken) return { ok: false, errors: { email: ["errors.emailTaken"] } };
+    const created = await tx.user.create({
+      data: { tenantId, email: user.email, name: user.name, roles: user.roles, passwordHash },
+      select: { id: true },
+    });
+    if (tenantId !== null && agencyIds.value.length > 0)
+      await tx.userAgency.createMany({ data: agencyIds.value.map((agencyId) => ({ userId: created.id, agencyId, tenantId })) });
+    const value = { id: created.id, email: user.email, name: user.name, roles: user.roles, agencies: user.agencies };
+    await recordAudit(tx, { tenantId, actor, action: "user.create", subject: "User", subjectId: created.id, after: value });
+    return { ok: true, value };
+  });
+}
+
+/** The ids of the agencies with these keys in the tenant, or the field error naming the unknown ones. */
+export async function agencyIdsByKey(tx: Tx, tenantId: Scope, keys: string[]): Promise<Checked<string[]>> {
+  if (keys.length === 0) return { ok: true, value: [] };
+  if (tenantId === null) return { ok: false, errors: { agencies: ["errors.agencyUnknown"] } };
+  const rows = await tx.agency.findMany({ where: { tenantId, key: { in: keys } }, select: { id: true, key: true } });
+  const unknown = keys.filter((k) => !rows.some((r) => r.key === k));
+  if (unknown.length > 0) return { ok: false, errors: { agencies: unknown.map(() => "errors.agencyUnknown") } };
+  return { ok: true, value: keys.map((k) => rows.find((r) => r.key === k)!.id) };
+}

@@ -1,0 +1,41 @@
+// The province's accounts for the admin's user list (or the operators on the apex), newest state first.
+import type { Db } from "@cong/db";
+import { inScope, type Scope } from "../scope.ts";
+
+export type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  agencies: string[];
+  active: boolean;
+  invited: boolean;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  openSessions: number;
+};
+
+export async function listUsers(db: Db, tenantId: Scope, now = new Date()): Promise<UserRow[]> {
+  const rows = await inScope(db, tenantId, (tx) =>
+    tx.user.findMany({
+      where: { tenantId },
+      orderBy: [{ active: "desc" }, { email: "asc" }],
+      include: {
+        agencies: { include: { agency: { select: { key: true } } } },
+        _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now } } } } },
+      },
+    }),
+  );
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: u.roles,
+    agencies: u.agencies.map((a) => a.agency.key).sort(),
+    active: u.active,
+    invited: u.passwordHash === null,
+    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil : null,
+    lastLoginAt: u.lastLoginAt,
+    openSessions: u._count.sessions,
+  }));
+}

@@ -1,0 +1,32 @@
+// The viewer's rights on this host: the CASL ability from their roles and agencies and the tenant's
+// matrix as stored (so an admin's edit of the matrix applies on the next request).
+import { defineAbilityFor, type Actor, type AppAbility, type MatrixDuty, type TenantRules } from "@cong/authz";
+import type { Db } from "@cong/db";
+import { withTenant } from "@cong/db";
+import type { Viewer } from "./viewer.ts";
+
+export async function loadTenantRules(db: Db, tenantId: string): Promise<TenantRules> {
+  return withTenant(db, tenantId, async (tx) => {
+    const [duties, sections] = await Promise.all([
+      tx.duty.findMany({ where: { tenantId }, select: { agencyId: true, sectionId: true, role: true, categories: true, section: { select: { categories: { select: { id: true, slug: true } } } } } }),
+      tx.section.findMany({ where: { tenantId }, select: { id: true, review: true } }),
+    ]);
+    const matrix: MatrixDuty[] = duties.map((d) => ({
+      agencyId: d.agencyId,
+      sectionId: d.sectionId,
+      role: d.role,
+      categoryIds: d.section.categories.filter((c) => d.categories.includes(c.slug)).map((c) => c.id),
+    }));
+    return { tenantId, duties: matrix, sections };
+  });
+}
+
+export function actorOf(viewer: Viewer | null): Actor | null {
+  if (!viewer) return null;
+  return { id: viewer.id, tenantId: viewer.tenantId, roles: viewer.roles, agencyIds: viewer.agencies.map((a) => a.id), active: true };
+}
+
+export async function loadAbility(db: Db, viewer: Viewer | null, tenantId: string | null): Promise<{ ability: AppAbility; rules: TenantRules | null }> {
+  const rules = tenantId && viewer ? await loadTenantRules(db, tenantId) : null;
+  return { ability: defineAbilityFor(actorOf(viewer), tenantId ? rules : null), rules };
+}

@@ -1,0 +1,61 @@
+// Browsing the audit log: newest first, filtered by action, actor, subject and date range, a page at a
+// time. The runtime role reads only its own scope's entries (RLS) and can never change one.
+import type { Db, Prisma } from "@cong/db";
+import { z } from "zod";
+import { inScope, type Scope } from "../scope.ts";
+import { parseWith, type Checked, type Lang } from "../validation.ts";
+
+const dateOnly = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidValue")]).optional();
+export const auditFilterSchema = z.object({
+  action: z.string().trim().max(60).optional(),
+  actor: z.string().trim().max(254).optional(),
+  subject: z.string().trim().max(60).optional(),
+  from: dateOnly,
+  to: dateOnly,
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorEmail: string | null;
+  action: string;
+  subject: string;
+  subjectId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+};
+
+export const AUDIT_PAGE = 50;
+
+export async function listAudit(db: Db, tenantId: Scope, input: unknown, options: { timeZoneOffset?: string; lang?: Lang } = {}): Promise<Checked<{ rows: AuditRow[]; more: boolean; filter: AuditFilter; actions: string[] }>> {
+  const parsed = parseWith(auditFilterSchema, input, options.lang);
+  if (!parsed.ok) return parsed;
+  const f = parsed.value;
+  // Dates are the province's local days (UTC+7 by default).
+  const offset = options.timeZoneOffset ?? "+07:00";
+  const where: Prisma.AuditLogWhereInput = { tenantId };
+  if (f.action) where.action = { startsWith: f.action };
+  if (f.actor) where.actorEmail = { contains: f.actor.toLowerCase() };
+  if (f.subject) where.subject = f.subject;
+  if (f.from || f.to)
+    where.at = {
+      ...(f.from ? { gte: new Date(`${f.from}T00:00:00${offset}`) } : {}),
+      ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00${offset}`).getTime() + 86_400_000) } : {}),
+    };
+  const { rows, actions } = await inScope(db, tenantId, async (tx) => ({
+    rows: await tx.auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (f.page - 1) * AUDIT_PAGE, take: AUDIT_PAGE + 1 }),
+    actions: (await tx.auditLog.findMany({ where: { tenantId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } })).map((a) => a.action),
+  }));
+  return {
+    ok: true,
+    value: {
+      rows: rows.slice(0, AUDIT_PAGE).map((r) => ({ id: r.id, at: r.at, actorEmail: r.actorEmail, action: r.action, subject: r.subject, subjectId: r.subjectId, before: r.before, after: r.after, ip: r.ip })),
+      more: rows.length > AUDIT_PAGE,
+      filter: f,
+      actions,
+    },
+  };
+}
