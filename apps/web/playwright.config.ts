@@ -25,6 +25,8 @@ const serverEnv: Record<string, string> = {
   PLATFORM_DOMAIN: "localhost",
   DATA_DIR: process.env.E2E_DATA_DIR,
   TENANTS_DIR: path.join(repoRoot, "tenants"),
+  // Production mode needs a secret; this one exists only for the test server's throwaway database.
+  SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
 };
 if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;
 
@@ -55,7 +57,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // The server binary itself, not through npx, so SIGTERM reaches it and the test run waits for it.
-    command: `"${process.execPath}" apps/web/server/start.mjs`,
+    command: `"${process.execPath}" apps/web/tests/e2e/start-server.mjs`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/healthz`,
     env: serverEnv,

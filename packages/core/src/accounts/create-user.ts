@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@cong/db";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { inScope, type Scope } from "../scope.ts";
-import { parseWith, parseWithAsync, type Checked, type Lang } from "../validation.ts";
+import { parseWith, parseWithAsync, type Checked, type FieldErrors, type Lang } from "../validation.ts";
 import { hashPassword, passwordSchema } from "./password.ts";
 import { operatorInputSchema, userInputSchema } from "./user-input.ts";
 
@@ -22,19 +22,21 @@ export async function createUser({ db, tenantId, input, password, actor, lang }:
     tenantId === null
       ? parseWith(operatorInputSchema.transform((u) => ({ ...u, roles: ["operator"], agencies: [] as string[] })), input, lang)
       : parseWith(userInputSchema, input, lang);
-  if (!parsed.ok) return parsed;
-  const user = parsed.value;
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (password !== undefined) {
-    const pw = await parseWithAsync(passwordSchema({ email: user.email, name: user.name }), password, lang);
-    if (!pw.ok) return { ok: false, errors: { password: pw.errors.form ?? [] } };
+    const context = parsed.ok ? { email: parsed.value.email, name: parsed.value.name } : {};
+    const pw = await parseWithAsync(passwordSchema(context), password, lang);
+    if (!pw.ok) errors.password = pw.errors.form ?? [];
   }
+  if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const user = parsed.value;
   const passwordHash = password === undefined ? null : await hashPassword(password);
 
   return inScope(db, tenantId, async (tx) => {
+    // Every problem at once: unknown agencies and a taken address are reported together.
     const agencyIds = await agencyIdsByKey(tx, tenantId, user.agencies);
-    if (!agencyIds.ok) return agencyIds;
     const taken = await tx.user.findFirst({ where: { tenantId, email: user.email }, select: { id: true } });
-    if (taken) return { ok: false, errors: { email: ["errors.emailTaken"] } };
+    if (!agencyIds.ok || taken) return { ok: false, errors: { ...(agencyIds.ok ? {} : agencyIds.errors), ...(taken ? { email: ["errors.emailTaken"] } : {}) } };
     const created = await tx.user.create({
       data: { tenantId, email: user.email, name: user.name, roles: user.roles, passwordHash },
       select: { id: true },

@@ -1,0 +1,151 @@
+// Accounts end to end at the use-case level, on both database backends seeded with the real packs:
+// sign-in with lockout, sessions bound to their province, reset and invitation links, handover.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { seedTenants } from "@cong/db";
+import { describeBackends } from "@cong/db/testing";
+import { SYSTEM_ACTOR } from "../audit/record-audit.ts";
+import { createMailer, readOutbox } from "../mail/mailer.ts";
+import { listTenants } from "../tenants/list-tenants.ts";
+import { createUser } from "./create-user.ts";
+import { deactivateUser } from "./deactivate-user.ts";
+import { inviteUser } from "./invite-user.ts";
+import { requestPasswordReset, usePasswordLink } from "./one-time-links.ts";
+import { endSession, findViewer } from "./sessions.ts";
+import { MAX_FAILURES, signIn } from "./sign-in.ts";
+import { updateUser } from "./update-user.ts";
+
+const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
+const PASSWORD = "Mot-cau-mat-khau-that-dai";
+const meta = { ip: "192.0.2.1", userAgent: "vitest" };
+
+describeBackends("accounts", ({ db }) => {
+  let qn = "";
+  let na = "";
+  let outbox = "";
+  let mail: Parameters<typeof requestPasswordReset>[0]["mail"];
+  const linkFrom = (text: string) => /\/admin\/(?:reset|invite)\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+
+  beforeAll(async () => {
+    const seeded = await seedTenants(db(), tenantsDir);
+    expect(seeded.failed).toEqual([]);
+    const tenants = await listTenants(db());
+    qn = tenants.find((t) => t.slug === "quang-ninh")!.id;
+    na = tenants.find((t) => t.slug === "nghe-an")!.id;
+    outbox = await mkdtemp(path.join(tmpdir(), "cong-outbox-"));
+    mail = { mailer: createMailer({ from: "test@cong.vn", outboxDir: outbox }), baseUrl: "http://quang-ninh.localhost:3000", portalName: "QN", lang: "vi" };
+    const created = await createUser({
+      db: db(),
+      tenantId: qn,
+      input: { email: "Editor@SYT.qn.vn", name: "Biên tập SYT", roles: ["editor"], agencies: ["so-y-te"] },
+      password: PASSWORD,
+      actor: SYSTEM_ACTOR,
+    });
+    expect(created.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await rm(outbox, { recursive: true, force: true });
+  });
+
+  it("signs in on the province's host, with the agencies the account belongs to", async () => {
+    const result = await signIn({ db: db(), tenantId: qn, input: { email: "editor@syt.qn.vn", password: PASSWORD }, ...meta });
+    expect(result.ok).toBe(true);
+    const viewer = await findViewer(db(), qn, result.ok ? result.token : "");
+    expect(viewer).toMatchObject({ email: "editor@syt.qn.vn", roles: ["editor"], agencies: [{ key: "so-y-te" }] });
+    // the same token means nothing on Nghệ An's host, and the same credentials do not sign in there
+    expect(await findViewer(db(), na, result.ok ? result.token : "")).toBeNull();
+    expect(await signIn({ db: db(), tenantId: na, input: { email: "editor@syt.qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    // nor on the apex, where only operators sign in
+    expect(await signIn({ db: db(), tenantId: null, input: { email: "editor@syt.qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    await endSession(db(), qn, result.ok ? result.token : "");
+    expect(await findViewer(db(), qn, result.ok ? result.token : "")).toBeNull();
+  });
+
+  it("answers a wrong password and an unknown address alike, and names missing fields", async () => {
+    const wrong = await signIn({ db: db(), tenantId: qn, input: { email: "editor@syt.qn.vn", password: "sai-mat-khau-roi" }, ...meta });
+    const unknown = await signIn({ db: db(), tenantId: qn, input: { email: "nobody@qn.vn", password: "sai-mat-khau-roi" }, ...meta });
+    expect(wrong).toEqual(unknown);
+    expect(await signIn({ db: db(), tenantId: qn, input: { email: "", password: "" }, ...meta })).toEqual({
+      ok: false,
+      errors: { email: ["errors.emailRequired"], password: ["errors.passwordRequired"] },
+    });
+  });
+
+  it("locks an account after repeated failures, even against the right password, and records it", async () => {
+    await createUser({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", name: "Khoá", roles: ["viewer"] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: "wrong-password-1" }, ...meta });
+    expect(await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect((await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: PASSWORD }, ...meta, now: later })).ok).toBe(true);
+    const actions = await db().owner.auditLog.findMany({ where: { tenantId: qn, actorEmail: "lock@qn.vn" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toContain("user.lock");
+  });
+
+  it("mails a reset link only to an existing account, and the link works once and ends old sessions", async () => {
+    expect((await requestPasswordReset({ db: db(), tenantId: qn, email: "nobody@qn.vn", mail, ip: null })).ok).toBe(true);
+    expect(await readOutbox(outbox)).toEqual([]);
+    const session = await signIn({ db: db(), tenantId: qn, input: { email: "editor@syt.qn.vn", password: PASSWORD }, ...meta });
+    expect((await requestPasswordReset({ db: db(), tenantId: qn, email: "EDITOR@syt.qn.vn", mail, ip: null })).ok).toBe(true);
+    const [sent] = await readOutbox(outbox);
+    expect(sent?.to).toBe("editor@syt.qn.vn");
+    const token = linkFrom(sent!.text);
+    expect(token).not.toBe("");
+    const refused = await usePasswordLink({ db: db(), tenantId: qn, kind: "reset", token, password: "short", confirm: "short", ip: null });
+    expect(refused).toEqual({ ok: false, errors: { password: ["errors.passwordTooShort"] } });
+    const mismatch = await usePasswordLink({ db: db(), tenantId: qn, kind: "reset", token, password: "Mot-mat-khau-moi-hoan-toan", confirm: "khac", ip: null });
+    expect(mismatch).toEqual({ ok: false, errors: { confirm: ["errors.passwordMismatch"] } });
+    // the link is for Quảng Ninh only
+    expect(await usePasswordLink({ db: db(), tenantId: na, kind: "reset", token, password: "Mot-mat-khau-moi-hoan-toan", confirm: "Mot-mat-khau-moi-hoan-toan", ip: null })).toEqual({ ok: false, reason: "expired" });
+    const done = await usePasswordLink({ db: db(), tenantId: qn, kind: "reset", token, password: "Mot-mat-khau-moi-hoan-toan", confirm: "Mot-mat-khau-moi-hoan-toan", ip: null });
+    expect(done.ok).toBe(true);
+    expect(await findViewer(db(), qn, session.ok ? session.token : "")).toBeNull();
+    expect(await usePasswordLink({ db: db(), tenantId: qn, kind: "reset", token, password: "Lan-thu-hai-cung-link-do", confirm: "Lan-thu-hai-cung-link-do", ip: null })).toEqual({ ok: false, reason: "expired" });
+    expect((await signIn({ db: db(), tenantId: qn, input: { email: "editor@syt.qn.vn", password: "Mot-mat-khau-moi-hoan-toan" }, ...meta })).ok).toBe(true);
+    // audit entries never hold a password or token hash
+    const audit = JSON.stringify(await db().owner.auditLog.findMany({ where: { tenantId: qn } }));
+    expect(audit).not.toMatch(/argon2|passwordHash|tokenHash/);
+  });
+
+  it("invites an account that sets its own password through the mailed link", async () => {
+    const invited = await inviteUser({
+      db: db(),
+      tenantId: qn,
+      input: { email: "moi@cdc.qn.vn", name: "Người mới", roles: ["editor"], agencies: ["cdc"] },
+      actor: SYSTEM_ACTOR,
+      mail,
+    });
+    expect(invited.ok).toBe(true);
+    expect(await signIn({ db: db(), tenantId: qn, input: { email: "moi@cdc.qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    const sent = (await readOutbox(outbox)).find((m) => m.to === "moi@cdc.qn.vn")!;
+    expect(sent.subject).toContain("Lời mời");
+    const token = linkFrom(sent.text);
+    expect((await usePasswordLink({ db: db(), tenantId: qn, kind: "invite", token, password: PASSWORD, confirm: PASSWORD, ip: null })).ok).toBe(true);
+    expect((await signIn({ db: db(), tenantId: qn, input: { email: "moi@cdc.qn.vn", password: PASSWORD }, ...meta })).ok).toBe(true);
+  });
+
+  it("refuses an edit with an unknown agency and saves nothing of it", async () => {
+    const user = await db().owner.user.findFirstOrThrow({ where: { tenantId: qn, email: "moi@cdc.qn.vn" }, include: { agencies: true } });
+    const result = await updateUser({ db: db(), tenantId: qn, userId: user.id, input: { name: "Đổi tên", roles: ["editor"], agencies: ["khong-co"] }, actor: SYSTEM_ACTOR });
+    expect(result).toEqual({ ok: false, errors: { agencies: ["errors.agencyUnknown"] } });
+    const after = await db().owner.user.findFirstOrThrow({ where: { id: user.id }, include: { agencies: true } });
+    expect(after.name).toBe(user.name);
+    expect(after.agencies).toEqual(user.agencies);
+  });
+
+  it("hands an account over: deactivated, its agencies and roles passed on, its sessions ended at once", async () => {
+    const leaving = await db().owner.user.findFirstOrThrow({ where: { tenantId: qn, email: "moi@cdc.qn.vn" } });
+    await createUser({ db: db(), tenantId: qn, input: { email: "ke-nhiem@qn.vn", name: "Kế nhiệm", roles: ["viewer"] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+    const successor = await db().owner.user.findFirstOrThrow({ where: { tenantId: qn, email: "ke-nhiem@qn.vn" } });
+    const open = await signIn({ db: db(), tenantId: qn, input: { email: "moi@cdc.qn.vn", password: PASSWORD }, ...meta });
+    const result = await deactivateUser({ db: db(), tenantId: qn, userId: leaving.id, input: { transferTo: successor.id }, actor: { id: null, email: "admin@qn.vn", ip: null } });
+    expect(result).toMatchObject({ ok: true, value: { agencies: 1 } });
+    expect(await findViewer(db(), qn, open.ok ? open.token : "")).toBeNull();
+    expect(await signIn({ db: db(), tenantId: qn, input: { email: "moi@cdc.qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    const s = await db().owner.user.findFirstOrThrow({ where: { id: successor.id }, include: { agencies: { include: { agency: true } } } });
+    expect(s.roles.sort()).toEqual(["editor", "viewer"]);
+    expect(s.agencies.map((a) => a.agency.key)).toEqual(["cdc"]);
+  });
+});

@@ -1,0 +1,4 @@
+// Test helpers for every package's database tests: both backends (PGlite and the PostgreSQL server) and
+// small valid packs. Never imported by runtime code.
+export { describeBackends, backends, TEST_POSTGRES_URL, type Backend } from "./backends.ts";
+export { fixturePack, fixturePackJson, fixtureUnits, tempTenantsDir, writeFixturePack, type FixtureOptions } from "./fixtures.ts";
