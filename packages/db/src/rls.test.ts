@@ -9,8 +9,11 @@ import { describeBackends } from "./testing/backends.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [
-  "admin_level", "admin_unit", "agency", "app_user", "audit_log", "auth_token", "duty", "section", "section_category", "session", "user_agency",
+  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "duty", "item", "item_revision", "item_translation",
+  "section", "section_category", "session", "update_event", "user_agency",
 ];
+// Append-only for the runtime role: no update or delete at all (proved in their own tests).
+const APPEND_ONLY = new Set(["audit_log", "item_revision"]);
 const REFUSED = /row-level security|42501|permission denied/i;
 
 describeBackends("row-level security", ({ db }) => {
@@ -51,6 +54,15 @@ describeBackends("row-level security", ({ db }) => {
       await db().owner.session.create({ data: { tenantId, userId: user.id, tokenHash: `h-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
       await db().owner.authToken.create({ data: { tenantId, userId: user.id, kind: "reset", tokenHash: `t-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) } });
       await db().owner.auditLog.create({ data: { tenantId, actorId: user.id, action: "test", subject: "User", subjectId: user.id } });
+      if (tenantId) {
+        // A published item with a translation, a revision, an attachment and its update event.
+        const section = await db().owner.section.findFirstOrThrow({ where: { tenantId } });
+        const file = await db().owner.attachment.create({ data: { tenantId, storageKey: `k/${user.id}`, fileName: "a.pdf", mime: "application/pdf", size: 1, sha256: "x" } });
+        const item = await db().owner.item.create({ data: { tenantId, sectionId: section.id, kind: "document", status: "published", slug: "van-ban", fileId: file.id } });
+        await db().owner.itemTranslation.create({ data: { itemId: item.id, tenantId, locale: "vi", title: "Văn bản", searchText: "van ban" } });
+        await db().owner.itemRevision.create({ data: { tenantId, itemId: item.id, version: 1, action: "create", status: "draft", snapshot: {} } });
+        await db().owner.updateEvent.create({ data: { tenantId, sectionId: section.id, itemId: item.id, kind: "publish", at: new Date() } });
+      }
     }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`
       select c.relname::text, c.relrowsecurity as rls, c.relforcerowsecurity as forced
@@ -112,7 +124,7 @@ describeBackends("row-level security", ({ db }) => {
   it("with tenant A set, updates and deletes of B's rows affect nothing", async () => {
     const before = await snapshot(b);
     for (const t of tables) {
-      if (t === "audit_log") continue; // no update or delete at all: proved below
+      if (APPEND_ONLY.has(t)) continue; // no update or delete at all: proved below
       const updated = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`update "${t}" set tenant_id = tenant_id where tenant_id = '${b}'`));
       expect(updated, `update ${t}`).toBe(0);
       const deleted = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`delete from "${t}" where tenant_id = '${b}'`));
@@ -164,6 +176,9 @@ describeBackends("row-level security", ({ db }) => {
     await expect(withTenant(db(), a, (tx) => tx.auditLog.deleteMany({ where: { id: mine.id } }))).rejects.toThrow(REFUSED);
     await expect(withTenant(db(), a, (tx) => tx.auditLog.create({ data: { tenantId: b, action: "probe", subject: "Test" } }))).rejects.toThrow(REFUSED);
     expect(await db().owner.auditLog.findUniqueOrThrow({ where: { id: mine.id } }).then((r) => r.action)).toBe("probe");
+    // item revisions are history too
+    await expect(withTenant(db(), a, (tx) => tx.itemRevision.updateMany({ data: { note: "rewritten" } }))).rejects.toThrow(REFUSED);
+    await expect(withTenant(db(), a, (tx) => tx.itemRevision.deleteMany({}))).rejects.toThrow(REFUSED);
   });
 
   it("shows platform operators' rows in the operator scope only, and no province's rows there", async () => {
