@@ -126,6 +126,13 @@ export async function readPack(dir: string): Promise<ReadPackResult> {
   const units = await readAdminUnits(dir, pack, source);
   problems.push(...units.problems);
 
+  // A regulation's text must be there: the demo publishes it as the portal's first documents.
+  for (const [i, regulation] of pack.regulations.entries()) {
+    if (regulation.file === undefined) continue;
+    const exists = await stat(path.join(dir, regulation.file)).then((s) => s.isFile()).catch(() => false);
+    if (!exists) problems.push(problemAt(source, ["regulations", i, "file"], `cannot read ${path.join(dir, regulation.file)}`));
+  }
+
   pack.agencies.forEach((agency, i) => {
     if (agency.unit !== undefined && !units.codes.has(agency.unit))
       problems.push(problemAt(source, ["agencies", i, "unit"], `unknown admin unit "${agency.unit}" (not in ${pack.adminUnits.file})`));

@@ -290,7 +290,9 @@ const regulationSchema = z
     // Some seeds are press summaries that give only the month (4168/QĐ-UBND: "10/2021").
     issuedOn: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a date YYYY-MM-DD, or YYYY-MM when the text gives only the month"),
     effectiveOn: isoDateSchema.optional(),
-    file: z.string().optional().describe("path of the text, relative to the repository's shared seeds"),
+    file: z.string().regex(/^(?!.*\.\.)[\w./-]+\.txt$/, "must be a .txt file beside the pack, e.g. regulations/3591.txt").optional().describe("the text, relative to the pack's folder; the demo publishes it as a document"),
+    section: slugSchema.optional().describe("the documents section the demo publishes it in (default: the first documents section)"),
+    category: slugSchema.optional().describe("the sub-category of that section, e.g. provincial documents"),
   })
   .strict();
 
@@ -431,6 +433,12 @@ function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
   checkUnitRef("leadUnit");
   checkUnitRef("operator");
   checkUnitRef("dataLead");
+  pack.regulations.forEach((r, i) => {
+    const section = r.section ? sections.get(r.section) : pack.sections.find((s) => s.kind === "documents");
+    if (r.section && !section) problem(["regulations", i, "section"], `unknown section "${r.section}"`);
+    if (r.category && !section?.categories.some((c) => c.slug === r.category))
+      problem(["regulations", i, "category"], `unknown category "${r.category}" of section "${section?.slug ?? "(none)"}"`);
+  });
   pack.hotlines.forEach((h, i) => {
     if (h.agency && !agencies.has(h.agency)) problem(["hotlines", i, "agency"], `unknown agency "${h.agency}"`);
   });
