@@ -2,7 +2,7 @@
 // (resolved once per request before Remix runs, docs/decisions/0004), the client's address, this
 // response's CSP nonce and the process-wide services.
 import type { Env } from "@cong/config/env";
-import type { Mailer, TenantSummary } from "@cong/core";
+import type { Mailer, Storage, TenantSummary } from "@cong/core";
 import type { Db } from "@cong/db";
 
 export type Site = { kind: "apex" } | { kind: "tenant"; tenant: TenantSummary } | { kind: "unknown"; host: string };
@@ -12,6 +12,8 @@ export type Services = {
   /** Signs CSRF tokens; from SESSION_SECRET or generated once under DATA_DIR. */
   secret: string;
   outboxDir: string;
+  /** Where attachments live: DATA_DIR/uploads, or S3-compatible storage. */
+  storage: Storage;
 };
 
 export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services };

@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { parseEnv, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
-import { createMailer, listTenants, resolveTenant } from "@cong/core";
+import { createMailer, createStorage, listTenants, publishDueItems, resolveTenant, seedRegulations } from "@cong/core";
 import { migrate, openDb, seedTenants } from "@cong/db";
 import { createApp, siteOf } from "./create-app.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
@@ -33,6 +33,17 @@ const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }
 const outboxDir = path.join(env.DATA_DIR, "outbox");
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir });
 if (mailer.kind === "outbox") console.log(`mail: no SMTP_URL, messages go to ${outboxDir}`);
+const storage = env.S3_ENDPOINT
+  ? createStorage({
+      kind: "s3",
+      endpoint: env.S3_ENDPOINT,
+      bucket: env.S3_BUCKET!,
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    })
+  : createStorage({ kind: "local", dir: path.join(env.DATA_DIR, "uploads") });
+console.log(`attachments: ${storage.kind === "s3" ? `S3 bucket ${env.S3_BUCKET} at ${new URL(env.S3_ENDPOINT!).host}` : path.join(env.DATA_DIR, "uploads")}`);
 let closing = false;
 
 async function shutdown(code: number) {
@@ -60,6 +71,7 @@ let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
 if (env.NODE_ENV !== "production") {
   try {
     demoAccounts = await ensureDemoAccounts(db, env.DATA_DIR);
+    for (const r of await seedRegulations(db, env.TENANTS_DIR)) if (r.created > 0) console.log(`tenant ${r.slug}: ${r.created} regulation(s) published as documents`);
   } catch (error) {
     console.error(`could not prepare the demo accounts: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -82,7 +94,7 @@ const app = createApp({
       site: siteOf(res),
       ip: req.ip ?? null,
       nonce: String(res.locals.nonce),
-      services: { mailer, secret, outboxDir },
+      services: { mailer, secret, outboxDir, storage },
     }),
   }),
 });
@@ -111,5 +123,23 @@ function stop(signal: string) {
     void shutdown(0);
   }, 3_000).unref();
 }
+// Scheduled publishing: at start (catching up on what fell due while the server was down), then every
+// SCHEDULER_INTERVAL seconds. Each item is published once even with several instances (publishDueItems).
+let publishing = false;
+async function publishDue() {
+  if (publishing || closing) return;
+  publishing = true;
+  try {
+    const { published } = await publishDueItems(db);
+    if (published > 0) console.log(`scheduler: ${published} scheduled item(s) published`);
+  } catch (error) {
+    console.error(`scheduler: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  } finally {
+    publishing = false;
+  }
+}
+await publishDue();
+setInterval(() => void publishDue(), env.SCHEDULER_INTERVAL * 1000).unref();
+
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));

@@ -31,4 +31,9 @@ export type {
   Session,
   AuthToken,
   AuditLog,
+  Attachment,
+  Item,
+  ItemTranslation,
+  ItemRevision,
+  UpdateEvent,
 } from "./generated/prisma/client.ts";

@@ -2,12 +2,13 @@
 import { describe, expect, it } from "vitest";
 import type { AppLoadContext } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
+import { createStorage } from "@cong/core";
 import type { Db } from "@cong/db";
 import { loader } from "./healthz.ts";
 
 function contextWith(queryRaw: () => Promise<unknown>): AppLoadContext {
   const db = { kind: "postgres", owner: { $queryRaw: queryRaw } } as unknown as Db;
-  const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent" };
+  const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent", storage: createStorage({ kind: "local", dir: "/nonexistent" }) };
   return { db, env: parseEnv({}), site: { kind: "apex" }, ip: null, nonce: "n", services };
 }
 const args = (context: AppLoadContext) => ({ request: new Request("http://localhost/healthz"), params: {}, context });

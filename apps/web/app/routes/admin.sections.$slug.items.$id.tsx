@@ -1,0 +1,124 @@
+// /admin/sections/<slug>/items/<id>: edit an item, take it through the workflow (submit, publish now or
+// at a time, withdraw, return for changes), and read its history with diffs.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { attachmentNames, getEditorContext, getItemForEditing, saveItem, transitionItem, type FieldErrors } from "@cong/core";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { ItemForm, type ItemFormValues } from "~/components/admin/item-form";
+import { ItemWorkflow, RevisionHistory } from "~/components/admin/item-workflow";
+import { LocalizedText } from "~/components/localized-text";
+import { auditActor } from "~/utils/actor.server";
+import { nestedInput, readItemForm, storeUploads } from "~/utils/item-form.server";
+import { getLocale } from "~/utils/locale.server";
+import { requireSection } from "~/utils/section-access.server";
+import { forbidIf } from "~/utils/session.server";
+
+async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
+  const door = await requireSection(request, context, params.slug);
+  const item = await getItemForEditing(context.db, door.tenantId, door.ability, params.id ?? "");
+  if (!item || item.sectionId !== door.section.id) throw data({ reason: "not-found" }, { status: 404 });
+  return { door, item };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { door, item } = await load(request, params, context);
+  const editor = await getEditorContext(context.db, door.tenantId, door.section.id);
+  const names = await attachmentNames(context.db, door.tenantId, [item.snapshot.coverId, item.snapshot.fileId]);
+  return { section: door.section, item, editor, names };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { door, item } = await load(request, params, context);
+  const form = await readItemForm(request, context);
+  const lang = await getLocale(request, context.site);
+  const actor = auditActor(door.viewer, context);
+  if (form.get("intent") === "transition") {
+    const result = await transitionItem({
+      db: context.db,
+      tenantId: door.tenantId,
+      ability: door.ability,
+      actor,
+      itemId: item.id,
+      input: { action: form.get("action"), publishAt: form.get("publishAt") ?? undefined, note: form.get("note") ?? undefined },
+      lang,
+    });
+    if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "board", section: door.section.names });
+    if (!result.ok) return data({ intent: "transition" as const, errors: "errors" in result ? result.errors : {}, values: null, names: {} }, { status: 400 });
+    return redirect(`?done=${String(form.get("action"))}`);
+  }
+  forbidIf(!item.canUpdate, { code: "role-cannot", needs: "editor", section: door.section.names });
+  const input = nestedInput(form);
+  const uploads = await storeUploads(form, door, context, item.kind);
+  const values = { ...input, ...uploads.ids } as ItemFormValues;
+  const result = await saveItem({
+    db: context.db,
+    tenantId: door.tenantId,
+    ability: door.ability,
+    actor,
+    agencyIds: door.viewer.agencies.map((a) => a.id),
+    sectionSlug: door.section.slug,
+    itemId: item.id,
+    input: { ...input, kind: item.kind, ...uploads.ids },
+    lang,
+  });
+  if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "editor", section: door.section.names });
+  if (!result.ok || Object.keys(uploads.errors).length > 0) {
+    const errors: FieldErrors = { ...uploads.errors, ...(result.ok ? {} : "errors" in result ? result.errors : {}) };
+    return data({ intent: "save" as const, errors, values, names: await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]) }, { status: 400 });
+  }
+  return redirect("?saved=1");
+}
+
+export default function EditItem() {
+  const { t } = useTranslation();
+  const { section, item, editor, names } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  const values: ItemFormValues = result?.intent === "save" && result.values ? result.values : { ...item.snapshot, category: item.categorySlug };
+  const fileNames: Record<string, string> = { ...names, ...(result?.names ?? {}) };
+  const title = item.snapshot.translations[editor.defaultLocale]?.title ?? item.slug;
+  const live = item.status === "published" || item.status === "scheduled";
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={`/admin/sections/${section.slug}`}>
+          <LocalizedText value={section.names} />
+        </a>
+      </p>
+      <h1>{t("items.form.editHeading", { title })}</h1>
+      {params.get("saved") ? <p role="status">{t("items.form.saved")}</p> : null}
+      {done ? <p role="status">{t(`items.done.${done}`)}</p> : null}
+      {item.status === "published" ? (
+        <p>
+          <a href={`/${section.slug}/${item.slug}`}>{t("items.form.viewPublic")}</a>
+        </p>
+      ) : null}
+      <div className="item-layout">
+        <div>
+          {!item.canUpdate ? <p className="muted">{t("items.form.readOnly")}</p> : live ? <p className="muted">{t("items.form.liveNote")}</p> : null}
+          <ItemForm
+            key={result ? JSON.stringify(result.errors) : item.revisions[0]?.id}
+            kind={item.kind}
+            locales={editor.locales}
+            defaultLocale={editor.defaultLocale}
+            categories={editor.categories}
+            values={values}
+            files={{ cover: values.coverId ? (fileNames[values.coverId] ?? null) : null, file: values.fileId ? (fileNames[values.fileId] ?? null) : null }}
+            errors={result?.intent === "save" ? result.errors : null}
+            uploadUrl={`/admin/sections/${section.slug}/upload`}
+            submitLabel={t("items.form.saveChanges")}
+            disabled={!item.canUpdate}
+          />
+        </div>
+        <div>
+          <ItemWorkflow status={item.status} publishAt={item.publishAt} transitions={item.transitions} review={section.review} errors={result?.intent === "transition" ? result.errors : null} />
+          <RevisionHistory revisions={item.revisions} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,0 +1,28 @@
+// The door of a section's workspace and its items: the agencies the matrix gives the section to (and the
+// province's admins, board and viewers) come in; any other editor gets a 403 naming the owning agencies.
+import { data, type AppLoadContext } from "@remix-run/node";
+import { listSectionAccess, type SectionAccess } from "@cong/core";
+import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
+
+export type SectionDoor = Access & { tenantId: string; section: SectionAccess };
+
+const EDITING = ["lead", "update", "co-update"];
+
+export async function requireSection(request: Request, context: AppLoadContext, slug: string | undefined): Promise<SectionDoor> {
+  const access = await requireAccess(request, context);
+  if (context.site.kind !== "tenant" || !access.rules) throw data({ reason: "not-found" }, { status: 404 });
+  const tenantId = context.site.tenant.id;
+  const sections = await listSectionAccess(context.db, tenantId, access.viewer, access.ability, access.rules);
+  const section = sections.find((s) => s.slug === slug);
+  if (!section) throw data({ reason: "not-found" }, { status: 404 });
+  const readsAll = access.viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
+  const work = section.closed?.code === "agency-has-no-duty" ? section.closed.work : "edit";
+  forbidIf(!section.canEdit && !section.canAnswer && !readsAll, {
+    section: section.names,
+    code: section.closed?.code ?? "role-cannot",
+    needs: section.closed && "needs" in section.closed ? section.closed.needs : "editor",
+    work,
+    owners: section.owners.filter((o) => (work === "answer" ? o.role === "answer" : EDITING.includes(o.role))).map((o) => ({ names: o.names, role: o.role })),
+  });
+  return { ...access, tenantId, section };
+}

@@ -1,0 +1,54 @@
+// A section's items for its workspace: only those the viewer may read (CASL -> a Prisma filter, under
+// RLS), newest change first, with the title in the tenant's default language.
+import { accessibleBy, type AppAbility } from "@cong/authz";
+import type { Db, Prisma } from "@cong/db";
+import { withTenant } from "@cong/db";
+
+export type ItemListRow = {
+  id: string;
+  slug: string;
+  kind: string;
+  status: string;
+  title: string;
+  categoryId: string | null;
+  agencyId: string | null;
+  publishAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+};
+
+export const ADMIN_PAGE = 25;
+
+export async function listSectionItems(db: Db, tenantId: string, ability: AppAbility, sectionId: string, options: { status?: string; page?: number } = {}) {
+  const readable = accessibleBy(ability, "read").ofType("Item" as never) as Prisma.ItemWhereInput;
+  const where: Prisma.ItemWhereInput = { AND: [readable, { tenantId, sectionId }, options.status ? { status: options.status } : {}] };
+  const page = Math.max(1, options.page ?? 1);
+  return withTenant(db, tenantId, async (tx) => {
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
+    const [rows, total] = await Promise.all([
+      tx.item.findMany({
+        where,
+        orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+        skip: (page - 1) * ADMIN_PAGE,
+        take: ADMIN_PAGE,
+        include: { translations: { where: { locale: tenant.defaultLocale }, select: { title: true } } },
+      }),
+      tx.item.count({ where }),
+    ]);
+    const items: ItemListRow[] = rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      kind: r.kind,
+      status: r.status,
+      title: r.translations[0]?.title ?? r.slug,
+      categoryId: r.categoryId,
+      agencyId: r.agencyId,
+      publishAt: r.publishAt,
+      publishedAt: r.publishedAt,
+      updatedAt: r.updatedAt,
+      version: r.version,
+    }));
+    return { items, total, page, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE)) };
+  });
+}

@@ -1,0 +1,222 @@
+// What citizens read: published items of enabled sections only, in the page language with the default
+// language as a marked fallback, paginated; documents filterable by form, issuing body, field, date range
+// and sub-category (2187/2017/QĐ-UBND Điều 14.4); search that ignores Vietnamese diacritics and ranks
+// title matches first.
+import type { Localized } from "@cong/config";
+import type { Db, Prisma, Tx } from "@cong/db";
+import { withTenant } from "@cong/db";
+import { z } from "zod";
+import { toTsQuery } from "../content/index.ts";
+import { asLocalized } from "../json.ts";
+
+export const PUBLIC_PAGE = 10;
+
+export type PublicDoc = {
+  form: string | null;
+  number: string | null;
+  issuer: string | null;
+  signer: string | null;
+  issuedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  status: string | null;
+  field: string | null;
+};
+export type PublicItem = {
+  id: string;
+  slug: string;
+  sectionSlug: string;
+  sectionNames: Localized;
+  kind: string;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  /** The language the text is in; differs from the page's when there is no translation. */
+  locale: string;
+  fallback: boolean;
+  publishedAt: Date;
+  updatedAt: Date;
+  mediaUrl: string | null;
+  cover: { id: string; fileName: string } | null;
+  file: { id: string; fileName: string; mime: string; size: number } | null;
+  categorySlug: string | null;
+  agency: Localized | null;
+  doc: PublicDoc | null;
+};
+
+const itemInclude = {
+  translations: true,
+  section: { select: { slug: true, names: true } },
+  category: { select: { slug: true } },
+  agency: { select: { names: true } },
+  cover: { select: { id: true, fileName: true } },
+  file: { select: { id: true, fileName: true, mime: true, size: true } },
+} satisfies Prisma.ItemInclude;
+type Row = Prisma.ItemGetPayload<{ include: typeof itemInclude }>;
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function toPublic(row: Row, locale: string, defaultLocale: string, withBody: boolean): PublicItem {
+  const t = row.translations.find((x) => x.locale === locale) ?? row.translations.find((x) => x.locale === defaultLocale) ?? row.translations[0]!;
+  return {
+    id: row.id,
+    slug: row.slug,
+    sectionSlug: row.section.slug,
+    sectionNames: asLocalized(row.section.names),
+    kind: row.kind,
+    title: t.title,
+    summary: t.summary,
+    body: withBody ? t.body : null,
+    locale: t.locale,
+    fallback: t.locale !== locale,
+    publishedAt: row.publishedAt ?? row.updatedAt,
+    updatedAt: row.updatedAt,
+    mediaUrl: row.mediaUrl,
+    cover: row.cover,
+    file: row.file,
+    categorySlug: row.category?.slug ?? null,
+    agency: row.agency ? asLocalized(row.agency.names) : null,
+    doc:
+      row.kind === "document"
+        ? {
+            form: row.docForm,
+            number: row.docNumber,
+            issuer: row.docIssuer,
+            signer: row.docSigner,
+            issuedOn: day(row.docIssuedOn),
+            effectiveOn: day(row.docEffectiveOn),
+            expiresOn: day(row.docExpiresOn),
+            status: row.docStatus,
+            field: row.docField,
+          }
+        : null,
+  };
+}
+
+const dateFilter = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid")]).optional().transform((s) => s || undefined);
+export const listFilterSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  category: z.string().trim().max(63).optional().transform((s) => s || undefined),
+  form: z.string().trim().max(100).optional().transform((s) => s || undefined),
+  issuer: z.string().trim().max(200).optional().transform((s) => s || undefined),
+  field: z.string().trim().max(120).optional().transform((s) => s || undefined),
+  from: dateFilter,
+  to: dateFilter,
+});
+export type ListFilter = z.output<typeof listFilterSchema>;
+
+const published = (tenantId: string): Prisma.ItemWhereInput => ({ tenantId, status: "published", section: { enabled: true } });
+
+async function defaultLocaleOf(tx: Tx, tenantId: string) {
+  return (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } })).defaultLocale;
+}
+
+export type SectionPage = { items: PublicItem[]; total: number; page: number; pages: number };
+
+export async function listPublishedItems(db: Db, tenantId: string, o: { sectionId?: string; locale: string; filter: ListFilter; pageSize?: number }): Promise<SectionPage> {
+  const size = o.pageSize ?? PUBLIC_PAGE;
+  const f = o.filter;
+  const where: Prisma.ItemWhereInput = {
+    AND: [
+      published(tenantId),
+      o.sectionId ? { sectionId: o.sectionId } : {},
+      f.category ? { category: { slug: f.category } } : {},
+      f.form ? { docForm: f.form } : {},
+      f.issuer ? { docIssuer: f.issuer } : {},
+      f.field ? { docField: f.field } : {},
+      f.from ? { docIssuedOn: { gte: new Date(`${f.from}T00:00:00Z`) } } : {},
+      f.to ? { docIssuedOn: { lte: new Date(`${f.to}T00:00:00Z`) } } : {},
+    ],
+  };
+  return withTenant(db, tenantId, async (tx) => {
+    const defaultLocale = await defaultLocaleOf(tx, tenantId);
+    const [rows, total] = await Promise.all([
+      tx.item.findMany({ where, include: itemInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (f.page - 1) * size, take: size }),
+      tx.item.count({ where }),
+    ]);
+    return { items: rows.map((r) => toPublic(r, o.locale, defaultLocale, false)), total, page: f.page, pages: Math.max(1, Math.ceil(total / size)) };
+  });
+}
+
+export async function getPublishedItem(db: Db, tenantId: string, sectionSlug: string, itemSlug: string, locale: string): Promise<PublicItem | null> {
+  return withTenant(db, tenantId, async (tx) => {
+    const row = await tx.item.findFirst({ where: { ...published(tenantId), slug: itemSlug, section: { slug: sectionSlug, enabled: true } }, include: itemInclude });
+    return row ? toPublic(row, locale, await defaultLocaleOf(tx, tenantId), true) : null;
+  });
+}
+
+/** The distinct values citizens can filter a documents section by. */
+export async function documentFacets(db: Db, tenantId: string, sectionId: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const where = { ...published(tenantId), sectionId };
+    const distinct = async (field: "docForm" | "docIssuer" | "docField") =>
+      (await tx.item.findMany({ where: { ...where, [field]: { not: null } }, distinct: [field], select: { [field]: true }, orderBy: { [field]: "asc" } })).map(
+        (r) => (r as unknown as Record<string, string>)[field]!,
+      );
+    return { forms: await distinct("docForm"), issuers: await distinct("docIssuer"), fields: await distinct("docField") };
+  });
+}
+
+export type SearchPage = { query: string; items: PublicItem[]; total: number; page: number; pages: number };
+
+export async function searchPublished(db: Db, tenantId: string, q: string, locale: string, page = 1): Promise<SearchPage> {
+  const tsq = toTsQuery(q);
+  if (!tsq) return { query: q, items: [], total: 0, page: 1, pages: 1 };
+  return withTenant(db, tenantId, async (tx) => {
+    // Any language of an item may match; an item counts once, by its best match. A match in the title
+    // (the first line of search_text) weighs more than one in the text.
+    const ranked = await tx.$queryRaw<{ id: string; rank: number }[]>`
+      select i.id, max(ts_rank(to_tsvector('simple', t.search_text), q)
+                       + case when to_tsvector('simple', split_part(t.search_text, E'\n', 1)) @@ q then 1 else 0 end)::float8 as rank
+      from item i
+      join item_translation t on t.item_id = i.id
+      join section s on s.id = i.section_id
+      cross join to_tsquery('simple', ${tsq}) q
+      where i.tenant_id = ${tenantId}::uuid and i.status = 'published' and s.enabled
+        and to_tsvector('simple', t.search_text) @@ q
+      group by i.id, i.published_at
+      order by rank desc, i.published_at desc nulls last, i.id
+      limit 1000`;
+    const total = ranked.length;
+    const slice = ranked.slice((page - 1) * PUBLIC_PAGE, page * PUBLIC_PAGE);
+    const rows = await tx.item.findMany({ where: { id: { in: slice.map((r) => r.id) } }, include: itemInclude });
+    const defaultLocale = await defaultLocaleOf(tx, tenantId);
+    const items = slice.map((r) => toPublic(rows.find((x) => x.id === r.id)!, locale, defaultLocale, false));
+    return { query: q, items, total, page, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE)) };
+  });
+}
+
+/** Published items for feeds and the sitemap: newest first, optionally one section. */
+export async function recentPublished(db: Db, tenantId: string, o: { sectionId?: string; locale: string; limit: number }): Promise<PublicItem[]> {
+  return (await listPublishedItems(db, tenantId, { sectionId: o.sectionId, locale: o.locale, filter: listFilterSchema.parse({}), pageSize: o.limit })).items;
+}
+
+export type PublicSection = {
+  id: string;
+  slug: string;
+  kind: string;
+  names: Localized;
+  description: Localized | null;
+  url: string | null;
+  categories: { slug: string; names: Localized }[];
+};
+
+/** An enabled section with its enabled sub-categories, for its public page. */
+export async function getPublicSection(db: Db, tenantId: string, slug: string): Promise<PublicSection | null> {
+  return withTenant(db, tenantId, async (tx) => {
+    const s = await tx.section.findFirst({
+      where: { tenantId, slug, enabled: true },
+      include: { categories: { where: { enabled: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] } },
+    });
+    if (!s) return null;
+    return {
+      id: s.id,
+      slug: s.slug,
+      kind: s.kind,
+      names: asLocalized(s.names),
+      description: s.description ? asLocalized(s.description) : null,
+      url: s.url,
+      categories: s.categories.map((c) => ({ slug: c.slug, names: asLocalized(c.names) })),
+    };
+  });
+}
