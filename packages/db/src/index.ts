@@ -36,4 +36,8 @@ export type {
   ItemTranslation,
   ItemRevision,
   UpdateEvent,
+  TenantDay,
+  ClockEvent,
+  DueInstance,
+  Reminder,
 } from "./generated/prisma/client.ts";

@@ -9,8 +9,8 @@ import { describeBackends } from "./testing/backends.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [
-  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "duty", "item", "item_revision", "item_translation",
-  "section", "section_category", "session", "update_event", "user_agency",
+  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "due_instance", "duty", "item",
+  "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
 const APPEND_ONLY = new Set(["audit_log", "item_revision"]);
@@ -62,6 +62,14 @@ describeBackends("row-level security", ({ db }) => {
         await db().owner.itemTranslation.create({ data: { itemId: item.id, tenantId, locale: "vi", title: "Văn bản", searchText: "van ban" } });
         await db().owner.itemRevision.create({ data: { tenantId, itemId: item.id, version: 1, action: "create", status: "draft", snapshot: {} } });
         await db().owner.updateEvent.create({ data: { tenantId, sectionId: section.id, itemId: item.id, kind: "publish", at: new Date() } });
+        // the deadline engine's rows: a calendar day, a clock event, a due instance and its reminder
+        const agency = await db().owner.agency.findFirstOrThrow({ where: { tenantId } });
+        await db().owner.tenantDay.create({ data: { tenantId, date: new Date("2026-02-21T00:00:00Z"), kind: "working-day" } });
+        const event = await db().owner.clockEvent.create({ data: { tenantId, kind: "question-asked", at: new Date(), sectionId: section.id } });
+        const due = await db().owner.dueInstance.create({
+          data: { tenantId, dutyKey: "k", agencyId: agency.id, sectionId: section.id, role: "answer", rule: {}, source: "x", key: "event:1", dueAt: new Date(), opensAt: new Date(), eventId: event.id },
+        });
+        await db().owner.reminder.create({ data: { tenantId, dueInstanceId: due.id, kind: "before", userId: user.id } });
       }
     }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`

@@ -12,8 +12,9 @@ describeBackends("schema.prisma agrees with the migrated database", ({ db }) => 
     const models = await readPrismaSchema();
     expect(models.map((m) => m.table).sort()).toEqual(
       [
-        "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "duty", "item", "item_revision",
-        "item_translation", "section", "section_category", "session", "tenant", "tenant_domain", "update_event", "user_agency",
+        "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "due_instance", "duty", "item",
+        "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant", "tenant_day", "tenant_domain",
+        "update_event", "user_agency",
       ].sort(),
     );
     const columns = await db().owner.$queryRaw<Column[]>`
