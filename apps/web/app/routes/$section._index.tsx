@@ -1,0 +1,137 @@
+// /<section>: a section's published items, newest first, paginated; ?category= narrows to a sub-category.
+// A documents section adds the filter by form, issuing body, field and date of issue and lists its
+// documents as a table; a link section leads to its service. Unknown or disabled sections are a 404.
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { documentFacets, getPublicSection, listPublishedItems } from "@cong/core";
+import { LocalizedText } from "~/components/localized-text";
+import { NotFoundPage } from "~/components/not-found-page";
+import { Breadcrumb } from "~/components/portal/breadcrumb";
+import { DocumentFilter } from "~/components/portal/document-filter";
+import { DocumentTable, ItemCards } from "~/components/portal/item-list";
+import { Pager } from "~/components/portal/pager";
+import { PortalFrame } from "~/components/portal/portal-frame";
+import type { loader as rootLoader } from "~/root";
+import publicStyles from "~/styles/public.css?url";
+import { notFound } from "~/utils/not-found.server";
+import { headMeta } from "~/utils/public-head";
+import { isDocumentsSection, isSlug, loadPortal, parseListFilter, portalHead, text, toCard } from "~/utils/public.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const portal = await loadPortal(request, context);
+  const section = portal && isSlug(params.section) ? await getPublicSection(context.db, portal.tenant.id, params.section) : null;
+  if (!portal || !section) return notFound(request, context);
+  const tenantId = portal.tenant.id;
+  const documents = isDocumentsSection(section);
+  const parsed = parseListFilter(new URL(request.url).searchParams, { documents, categories: section.categories.map((c) => c.slug) });
+  const list = parsed.ok ? await listPublishedItems(context.db, tenantId, { sectionId: section.id, locale: portal.locale, filter: parsed.filter }) : null;
+  const facets = documents ? await documentFacets(context.db, tenantId, section.id) : null;
+  const page = list?.page ?? 1;
+  const head = portalHead(portal, {
+    path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,
+    title: text(section.names, portal.locale),
+    description: section.description ? text(section.description, portal.locale) : null,
+    section,
+  });
+  const body = {
+    page: "section" as const,
+    home: portal.home,
+    lng: portal.lng,
+    head,
+    section: { slug: section.slug, kind: section.kind, names: section.names, description: section.description, url: section.url, categories: section.categories },
+    documents,
+    facets,
+    input: parsed.input,
+    errors: parsed.ok ? null : parsed.errors,
+    category: parsed.ok && parsed.filter.category ? (section.categories.find((c) => c.slug === parsed.filter.category) ?? null) : null,
+    items: list ? list.items.map((i) => toCard(i, portal.locale)) : [],
+    list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
+  };
+  return data(body, { status: parsed.ok ? 200 : 400 });
+}
+
+export default function SectionPage() {
+  const d = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const { t } = useTranslation();
+  if (d.page !== "section") return <NotFoundPage host={d.host} homeUrl={d.homeUrl} />;
+  const { section, category, items, list } = d;
+  const filtered = Object.entries(d.input).some(([k, v]) => k !== "page" && v);
+  const path = `/${section.slug}`;
+  return (
+    <PortalFrame home={d.home} offered={root?.offered ?? ["vi"]} locale={root?.locale ?? "vi"} current={section.slug} lng={d.lng}>
+      <Breadcrumb trail={category ? [{ href: path, label: section.names }, { label: category.names }] : [{ label: section.names }]} />
+      <h1>
+        <LocalizedText value={section.names} />
+        {category ? (
+          <>
+            {" – "}
+            <LocalizedText value={category.names} />
+          </>
+        ) : null}
+      </h1>
+      {section.description ? (
+        <p className="lead">
+          <LocalizedText value={section.description} />
+        </p>
+      ) : null}
+      {section.url ? (
+        <p className="service-card">
+          <a className="button-link" href={section.url} rel="noopener noreferrer external">
+            {t("public.section.openService")} <span className="visually-hidden">{t("public.section.external")}</span>
+          </a>
+        </p>
+      ) : null}
+      {d.documents && d.facets ? (
+        <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />
+      ) : (
+        <>
+          {section.categories.length > 0 ? (
+            <nav className="category-tabs" aria-label={t("public.section.categories")}>
+              <ul>
+                <li>
+                  <a href={path} aria-current={category ? undefined : "page"}>
+                    {t("public.section.allCategories")}
+                  </a>
+                </li>
+                {section.categories.map((c) => (
+                  <li key={c.slug}>
+                    <a href={`${path}?category=${encodeURIComponent(c.slug)}`} aria-current={category?.slug === c.slug ? "page" : undefined}>
+                      <LocalizedText value={c.names} />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {d.errors ? (
+            <div className="error-summary" role="alert">
+              <p>
+                <strong>{t("public.filter.failed")}</strong>
+              </p>
+              <ul>
+                {Object.entries(d.errors).map(([field, keys]) => (
+                  <li key={field}>{keys.map((k) => t("public.filter.error", { field: t(`public.filter.${field}`), message: t(k) })).join(" ")}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </>
+      )}
+      {d.errors ? null : (
+        <>
+          <p className="list-count">{t("public.section.count", { count: list.total })}</p>
+          {items.length === 0 ? <p className="empty">{filtered ? t("public.section.emptyFiltered") : t("public.section.empty")}</p> : null}
+          {items.length > 0 && d.documents ? <DocumentTable items={items} /> : null}
+          {items.length > 0 && !d.documents ? <ItemCards items={items} /> : null}
+          <Pager page={list.page} pages={list.pages} input={d.input} />
+        </>
+      )}
+    </PortalFrame>
+  );
+}
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data && "head" in data ? headMeta(data.head) : [{ title: data?.title ?? "404" }]);
