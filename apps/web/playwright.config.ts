@@ -27,6 +27,8 @@ const serverEnv: Record<string, string> = {
   TENANTS_DIR: path.join(repoRoot, "tenants"),
   // Production mode needs a secret; this one exists only for the test server's throwaway database.
   SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
+  // Scheduled items are checked every second, so a test can watch one appear at its time.
+  SCHEDULER_INTERVAL: "1",
 };
 if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;
 

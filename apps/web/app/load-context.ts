@@ -2,7 +2,7 @@
 // (resolved once per request before Remix runs, docs/decisions/0004), the client's address, this
 // response's CSP nonce and the process-wide services.
 import type { Env } from "@cong/config/env";
-import type { Mailer, Storage, TenantSummary } from "@cong/core";
+import type { Jobs, Mailer, Storage, TenantSummary } from "@cong/core";
 import type { Db } from "@cong/db";
 
 export type Site = { kind: "apex" } | { kind: "tenant"; tenant: TenantSummary } | { kind: "unknown"; host: string };
@@ -14,6 +14,8 @@ export type Services = {
   outboxDir: string;
   /** Where attachments live: DATA_DIR/uploads, or S3-compatible storage. */
   storage: Storage;
+  /** Background jobs: scheduled publishing, the deadline round. */
+  jobs: Jobs;
 };
 
 export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services };

@@ -6,7 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { parseEnv, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
-import { createMailer, createStorage, listTenants, publishDueItems, resolveTenant, seedRegulations } from "@cong/core";
+import { createMailer, createStorage, listTenants, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
 import { migrate, openDb, seedTenants } from "@cong/db";
 import { createApp, siteOf } from "./create-app.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
@@ -46,9 +46,12 @@ const storage = env.S3_ENDPOINT
 console.log(`attachments: ${storage.kind === "s3" ? `S3 bucket ${env.S3_BUCKET} at ${new URL(env.S3_ENDPOINT!).host}` : path.join(env.DATA_DIR, "uploads")}`);
 let closing = false;
 
+let jobs: Jobs | undefined;
+
 async function shutdown(code: number) {
   if (closing) return;
   closing = true;
+  await jobs?.stop().catch(() => {});
   await db.close().catch(() => {});
   process.exit(code);
 }
@@ -77,6 +80,17 @@ if (env.NODE_ENV !== "production") {
   }
 }
 
+// Background jobs in the database (pg-boss): scheduled publishing and the deadline engine's round, caught
+// up at start for whatever fell due while the server was down.
+const tenantUrl = (slug: string) =>
+  env.NODE_ENV === "production" ? `https://${slug}.${env.PLATFORM_DOMAIN}` : `http://${slug}.${env.PLATFORM_DOMAIN}:${env.PORT}`;
+try {
+  jobs = await startJobs({ db, mailer, tenantUrl, pollSeconds: env.SCHEDULER_INTERVAL, log: (line) => console.log(line) });
+} catch (error) {
+  console.error(`could not start the background jobs: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
 const buildDir = fileURLToPath(new URL("../build/", import.meta.url));
 const build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
 
@@ -94,7 +108,7 @@ const app = createApp({
       site: siteOf(res),
       ip: req.ip ?? null,
       nonce: String(res.locals.nonce),
-      services: { mailer, secret, outboxDir, storage },
+      services: { mailer, secret, outboxDir, storage, jobs: jobs! },
     }),
   }),
 });
@@ -123,23 +137,5 @@ function stop(signal: string) {
     void shutdown(0);
   }, 3_000).unref();
 }
-// Scheduled publishing: at start (catching up on what fell due while the server was down), then every
-// SCHEDULER_INTERVAL seconds. Each item is published once even with several instances (publishDueItems).
-let publishing = false;
-async function publishDue() {
-  if (publishing || closing) return;
-  publishing = true;
-  try {
-    const { published } = await publishDueItems(db);
-    if (published > 0) console.log(`scheduler: ${published} scheduled item(s) published`);
-  } catch (error) {
-    console.error(`scheduler: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-  } finally {
-    publishing = false;
-  }
-}
-await publishDue();
-setInterval(() => void publishDue(), env.SCHEDULER_INTERVAL * 1000).unref();
-
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));

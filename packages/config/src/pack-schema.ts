@@ -352,6 +352,14 @@ export const packBaseSchema = z
     sections: z.array(sectionSchema).min(1),
     matrix: z.array(matrixEntrySchema).min(1),
     portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
+    reminders: z
+      .object({
+        beforeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60).describe("how long before a due time the agency's editors are reminded (0: no reminder)"),
+        overdue: z.boolean().default(true).describe("remind them again when an update becomes overdue"),
+      })
+      .strict()
+      .default({ beforeMinutes: 60, overdue: true })
+      .describe("reminders of due updates, mailed to the responsible agency's editors"),
   })
   .strict();
 

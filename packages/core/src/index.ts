@@ -50,3 +50,13 @@ export { listPublishedItems, getPublishedItem, getPublicSection, type PublicSect
 export { seedRegulations, textToHtml } from "./items/seed-regulations.ts";
 export * from "./content/index.ts";
 export { getEditorContext, attachmentNames, type EditorContext } from "./items/editor-context.ts";
+export { refreshDeadlines, DEFAULT_WINDOW } from "./deadlines/refresh-deadlines.ts";
+export { complianceOverview, listInstances, agencyDueToday, type ComplianceRow, type InstanceRow } from "./deadlines/compliance.ts";
+export { monthlyReport, reportCsv, monthSchema, type MonthlyReport, type ReportRow } from "./deadlines/monthly-report.ts";
+export { sendReminders } from "./deadlines/send-reminders.ts";
+export { explainInstance, type InstanceExplanation } from "./deadlines/explain-instance.ts";
+export { recordDataUpdate, recordClockEvent, clockEventSchema } from "./deadlines/record-updates.ts";
+export { listTenantDays, addTenantDay, removeTenantDay, tenantDaySchema, type TenantDayRow } from "./deadlines/tenant-calendar.ts";
+export { dutyKey } from "./deadlines/duty-key.ts";
+export { startJobs, runDeadlineRound, QUEUES, type Jobs, type JobOptions } from "./jobs/start-jobs.ts";
+export { leadAgencyIds } from "./deadlines/lead-agencies.ts";

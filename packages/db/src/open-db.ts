@@ -24,6 +24,11 @@ export type Db = {
   owner: PrismaClient;
   /** Runs fn in one owner transaction on the raw driver; commits when fn resolves, rolls back when it throws. */
   script<T>(fn: (tx: ScriptTx) => Promise<T>): Promise<T>;
+  /**
+   * One statement (or, without values, a script) on the raw driver as the owner, outside any transaction:
+   * for the job queue's own tables. Never call it inside withTenant on PGlite: one connection, one lock.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 };
 
@@ -53,6 +58,11 @@ async function openPglite(dir: string): Promise<Db> {
             (await tx.query<R>(sql, params)).rows,
         }),
       ),
+    async executeSql(text, values) {
+      if (values && values.length > 0) return { rows: (await lite.query<Record<string, unknown>>(text, values)).rows };
+      const results = await lite.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -92,6 +102,9 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
       } finally {
         client.release();
       }
+    },
+    async executeSql(text, values) {
+      return { rows: (await pool.query<Record<string, unknown>>(text, values)).rows };
     },
     async close() {
       if (closed) return;

@@ -6,6 +6,7 @@ import { admin } from "./areas/admin.ts";
 import { audit } from "./areas/audit.ts";
 import { auth } from "./areas/auth.ts";
 import { config } from "./areas/config.ts";
+import { deadlines } from "./areas/deadlines.ts";
 import { errors } from "./areas/errors.ts";
 import { items } from "./areas/items.ts";
 import { mail } from "./areas/mail.ts";
@@ -22,7 +23,7 @@ export const defaultNS = "common";
 
 // Each area of the app keeps its strings in one file with all three languages side by side
 // (areas/<area>.ts), so a change to one language is seen next to the others.
-const areas = { auth, admin, config, users, audit, mail, errors, items, public: publicArea } as const;
+const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, public: publicArea } as const;
 type Areas = { [K in keyof typeof areas]: (typeof areas)[K]["vi"] };
 const pick = (lang: Language) => Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[lang]])) as Areas;
 

@@ -52,11 +52,19 @@ describe("evaluate", () => {
     expect(results["2026-11-25T18:00"]).toBe("fulfilled");
   });
 
-  test("each update fulfils one slot only: the earliest still open", () => {
-    // Nothing was posted for 18:00 on the 25th; the 05:00 update on the 26th makes it late, so 06:00 is not met.
-    const results = statuses(evaluate(twiceDaily, [{ at: local("2026-11-26", "05:00") }], local("2026-11-26", "07:00")));
-    expect(results["2026-11-25T18:00"]).toBe("late");
-    expect(results["2026-11-26T06:00"]).toBe("overdue");
+  test("each update fulfils one slot only: the one whose due time is nearest", () => {
+    // Nothing was posted for 18:00 on the 25th; the 05:00 update on the 26th is the 06:00 report, on time,
+    // and the evening slot stays unmet (missed once 06:00 falls due).
+    const early = statuses(evaluate(twiceDaily, [{ at: local("2026-11-26", "05:00") }], local("2026-11-26", "07:00")));
+    expect(early["2026-11-25T18:00"]).toBe("missed");
+    expect(early["2026-11-26T06:00"]).toBe("fulfilled");
+    // an update shortly after 18:00 makes up the evening slot late, and the next morning still needs its own
+    const late = statuses(evaluate(twiceDaily, [{ at: local("2026-11-25", "19:10") }], local("2026-11-26", "07:00")));
+    expect(late["2026-11-25T18:00"]).toBe("late");
+    expect(late["2026-11-26T06:00"]).toBe("overdue");
+    // two updates, two slots
+    const both = statuses(evaluate(twiceDaily, [{ at: local("2026-11-25", "19:10") }, { at: local("2026-11-26", "05:00") }], local("2026-11-26", "07:00")));
+    expect([both["2026-11-25T18:00"], both["2026-11-26T06:00"]]).toEqual(["late", "fulfilled"]);
   });
 
   test("updates after `now` have not happened yet", () => {

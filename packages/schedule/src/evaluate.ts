@@ -45,8 +45,8 @@ function statusOf(instance: DueInstance, fulfilledAt: Date | undefined, now: num
  * Pass the instances of ONE rule (dueInstances' output): a slot's late window ends where the next slot of the
  * same rule falls due. Updates after `now` are ignored, so the answer is the one that was true at `now`.
  *
- * Each update fulfils at most one slot: the earliest-due slot that still needs updates and whose window
- * (opensAt inclusive, closesAt exclusive) contains it. An update at the very instant a slot falls due counts
+ * Each update fulfils at most one slot: of the slots that still need updates and whose window (opensAt
+ * inclusive, closesAt exclusive) contains it, the one whose due time is nearest to it. An update at the very instant a slot falls due counts
  * on time for that slot, not late for the unmet one before it. Results follow the order of `instances`.
  */
 export function evaluate<U extends ScheduleUpdate>(instances: readonly DueInstance[], updates: readonly U[], now: Date): InstanceEvaluation<U>[] {
@@ -59,8 +59,16 @@ export function evaluate<U extends ScheduleUpdate>(instances: readonly DueInstan
     .map((update, order) => ({ update, order }))
     .sort((a, b) => a.update.at.getTime() - b.update.at.getTime() || a.order - b.order);
 
+  // Among the slots still open to an update, it counts for the one whose due time is nearest (the
+  // earlier on a tie): figures sent at 05:40 are the 06:00 report, not yesterday's 18:00 one eleven hours
+  // late; figures sent at 18:45 are the 18:00 report late, not tomorrow's 06:00 one eleven hours early.
   for (const { update } of happened) {
-    const slot = byDue.find((candidate) => accepts(candidate.instance, update, candidate.taken.length));
+    const at = update.at.getTime();
+    let slot: (typeof byDue)[number] | undefined;
+    for (const candidate of byDue) {
+      if (!accepts(candidate.instance, update, candidate.taken.length)) continue;
+      if (!slot || Math.abs(candidate.instance.dueAt.getTime() - at) < Math.abs(slot.instance.dueAt.getTime() - at)) slot = candidate;
+    }
     slot?.taken.push(update);
   }
 

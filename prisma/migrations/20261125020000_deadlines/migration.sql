@@ -97,3 +97,8 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- An update can answer a clock event (an answer to a question, the posting of an issued document); it
+-- then counts for that event's due instance only.
+ALTER TABLE "update_event" ADD COLUMN "event_id" uuid;
+ALTER TABLE "update_event" ADD CONSTRAINT "update_event_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "clock_event" ("id") ON DELETE SET NULL ON UPDATE CASCADE;

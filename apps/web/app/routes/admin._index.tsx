@@ -2,10 +2,11 @@
 // others are closed; on the apex, the platform operators see the provinces and invite their first admins.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { inviteUser, listSectionAccess, listTenants, platformOverview } from "@cong/core";
+import { agencyDueToday, inviteUser, listSectionAccess, listTenants, platformOverview } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { OperatorConsole } from "~/components/admin/operator-console";
 import { StaffDashboard } from "~/components/admin/staff-dashboard";
+import { freshDeadlines } from "~/utils/deadlines.server";
 import { readForm, text } from "~/utils/form.server";
 import { mailContext } from "~/utils/mail.server";
 import { forbidIf, requireAccess } from "~/utils/session.server";
@@ -20,8 +21,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return { page: "operator" as const, tenants: tenants.map((t) => ({ ...t, url: siteUrl(request, context.env.PLATFORM_DOMAIN, t.slug) })) };
   }
   if (context.site.kind !== "tenant" || !rules) throw data({ reason: "not-found" }, { status: 404 });
-  const sections = await listSectionAccess(context.db, context.site.tenant.id, viewer, ability, rules);
-  return { page: "staff" as const, viewer: { name: viewer.name, roles: viewer.roles, agencies: viewer.agencies }, sections };
+  const tenantId = context.site.tenant.id;
+  const sections = await listSectionAccess(context.db, tenantId, viewer, ability, rules);
+  if (viewer.agencies.length > 0) await freshDeadlines(context, tenantId);
+  const due = await agencyDueToday(context.db, tenantId, viewer.agencies.map((a) => a.id));
+  return { page: "staff" as const, viewer: { name: viewer.name, roles: viewer.roles, agencies: viewer.agencies }, sections, due };
 }
 
 // The operator invites a province's first admin; the link in the mail leads to the province's host.
@@ -48,7 +52,7 @@ export default function AdminHome() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (data.page === "operator") return <OperatorConsole tenants={data.tenants} result={result ?? null} />;
-  return <StaffDashboard viewer={data.viewer} sections={data.sections} />;
+  return <StaffDashboard viewer={data.viewer} sections={data.sections} due={data.due} />;
 }
 
 export const ErrorBoundary = AdminErrorBoundary;

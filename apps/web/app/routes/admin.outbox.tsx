@@ -9,7 +9,7 @@ import { requireAccess } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, context);
-  if (!adminNav(access, context).includes("outbox")) throw data({ reason: "not-found" }, { status: 404 });
+  if (!(await adminNav(access, context)).includes("outbox")) throw data({ reason: "not-found" }, { status: 404 });
   // A province's admin sees the mail sent to its own host's accounts only.
   const host = new URL(request.url).host;
   const mails = (await readOutbox(context.services.outboxDir, 200)).filter((m) => context.site.kind === "apex" || m.text.includes(`//${host}/`)).slice(0, 50);

@@ -1,12 +1,16 @@
 // /admin/sections/<slug>: a section's workspace — who answers for it, and its items (only those the
 // viewer may read), with "new" buttons for the kinds the section takes when the viewer may write here.
-import { type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { kindsForSection, listSectionItems } from "@cong/core";
+import { kindsForSection, listSectionItems, recordDataUpdate } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { CsrfInput } from "~/components/form/csrf-input";
 import { LocalizedText } from "~/components/localized-text";
+import { auditActor } from "~/utils/actor.server";
+import { readForm } from "~/utils/form.server";
 import { requireSection } from "~/utils/section-access.server";
+import { forbidIf } from "~/utils/session.server";
 
 const STATUSES = ["draft", "submitted", "scheduled", "published", "withdrawn"];
 
@@ -19,9 +23,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { section: door.section, list, status: status ?? "", kinds: door.section.canEdit ? kindsForSection(door.section.kind) : [] };
 }
 
+// "We updated the figures": an update event for the deadline engine, for sections whose data lives
+// outside the portal's articles (case figures, maps, charts).
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const door = await requireSection(request, context, params.slug);
+  await readForm(request, context);
+  const result = await recordDataUpdate({
+    db: context.db,
+    tenantId: door.tenantId,
+    ability: door.ability,
+    actor: auditActor(door.viewer, context),
+    agencyIds: door.viewer.agencies.map((a) => a.id),
+    sectionId: door.section.id,
+  });
+  forbidIf(!result.ok, { code: "agency-has-no-duty", section: door.section.names, work: "edit", owners: [] });
+  await context.services.jobs.nudgeDeadlines();
+  return redirect(`?recorded=${Date.now()}`);
+}
+
 export default function SectionWorkspace() {
   const { t, i18n } = useTranslation();
   const { section, list, status, kinds } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const recorded = params.get("recorded");
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
   return (
     <>
@@ -34,6 +58,17 @@ export default function SectionWorkspace() {
         {!section.canEdit && !section.canAnswer ? <li>{t("admin.sections.youCanRead")}</li> : null}
         {section.review ? <li>{t("items.workflow.reviewRequired")}</li> : null}
       </ul>
+
+      {section.canEdit ? (
+        <Form method="post" className="panel data-update">
+          <CsrfInput />
+          <p className="muted">{t("deadlines.dataUpdate.hint")}</p>
+          {recorded ? <p role="status">{t("deadlines.dataUpdate.done", { when: date.format(new Date(Number(recorded))) })}</p> : null}
+          <button type="submit" className="button secondary">
+            {t("deadlines.dataUpdate.button")}
+          </button>
+        </Form>
+      ) : null}
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">{t("items.list.heading")}</h2>

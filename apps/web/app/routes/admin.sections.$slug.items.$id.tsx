@@ -45,6 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "board", section: door.section.names });
     if (!result.ok) return data({ intent: "transition" as const, errors: "errors" in result ? result.errors : {}, values: null, names: {} }, { status: 400 });
+    // Outside the transaction: the job queue shares the embedded database's one connection.
+    if (result.value.status === "scheduled" && result.value.publishAt) await context.services.jobs.publishAt(result.value.publishAt);
+    if (result.value.status === "published") await context.services.jobs.nudgeDeadlines();
     return redirect(`?done=${String(form.get("action"))}`);
   }
   forbidIf(!item.canUpdate, { code: "role-cannot", needs: "editor", section: door.section.names });

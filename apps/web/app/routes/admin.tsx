@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     portal,
     color,
     viewer: { name: viewer.name, email: viewer.email, roles: viewer.roles },
-    nav: adminNav(access, context),
+    nav: await adminNav(access, context),
   };
 }
 

@@ -8,7 +8,7 @@ import { loader } from "./healthz.ts";
 
 function contextWith(queryRaw: () => Promise<unknown>): AppLoadContext {
   const db = { kind: "postgres", owner: { $queryRaw: queryRaw } } as unknown as Db;
-  const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent", storage: createStorage({ kind: "local", dir: "/nonexistent" }) };
+  const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent", storage: createStorage({ kind: "local", dir: "/nonexistent" }), jobs: { publishAt: async () => {}, nudgeDeadlines: async () => {}, stop: async () => {} } };
   return { db, env: parseEnv({}), site: { kind: "apex" }, ip: null, nonce: "n", services };
 }
 const args = (context: AppLoadContext) => ({ request: new Request("http://localhost/healthz"), params: {}, context });

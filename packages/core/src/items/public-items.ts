@@ -93,7 +93,14 @@ function toPublic(row: Row, locale: string, defaultLocale: string, withBody: boo
   };
 }
 
-const dateFilter = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid")]).optional().transform((s) => s || undefined);
+const realDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const dateFilter = z
+  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid").refine(realDate, "errors.dateInvalid")])
+  .optional()
+  .transform((s) => s || undefined);
 export const listFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   category: z.string().trim().max(63).optional().transform((s) => s || undefined),

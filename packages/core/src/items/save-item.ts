@@ -8,6 +8,7 @@ import type { AuditActor } from "../audit/record-audit.ts";
 import { cleanHtml, foldVietnamese, htmlToText } from "../content/index.ts";
 import { invalid, parseWith, type Checked, type FieldErrors, type Lang } from "../validation.ts";
 import { itemInputSchema, kindsForSection, type ItemInput } from "./item-input.ts";
+import { syncDocumentEvent } from "../deadlines/document-events.ts";
 import { recordItemChange } from "./item-history.ts";
 import { snapshotOf } from "./item-snapshot.ts";
 import { uniqueSlug } from "./slug.ts";
@@ -98,6 +99,7 @@ export async function saveItem(o: SaveItemOptions): Promise<SaveItemResult> {
           return { itemId: item.id, tenantId: o.tenantId, locale, title: t!.title!, summary: t!.summary ?? null, body, searchText: searchText(t!.title!, [t!.summary, body ? htmlToText(body) : null, input.doc?.number, input.doc?.issuer, input.doc?.signer, input.doc?.form, input.doc?.field]) };
         }),
     });
+    await syncDocumentEvent(tx, item);
     await recordItemChange(tx, { tenantId: o.tenantId, itemId: item.id, action: existing ? "update" : "create", actor: o.actor, before });
     return { ok: true, value: { id: item.id, slug: item.slug, version: item.version } };
   });

@@ -8,6 +8,7 @@ import { withTenant } from "@cong/db";
 import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type Lang } from "../validation.ts";
+import { eventAnsweredBy } from "../deadlines/document-events.ts";
 import { recordItemChange, type ItemAction } from "./item-history.ts";
 import { snapshotOf } from "./item-snapshot.ts";
 
@@ -43,7 +44,7 @@ export type TransitionOptions = {
   now?: Date;
 };
 
-export type TransitionResult = Checked<{ id: string; status: string }> | { ok: false; forbidden: true };
+export type TransitionResult = Checked<{ id: string; status: string; publishAt?: Date }> | { ok: false; forbidden: true };
 
 export function allowedTransitions(ability: AppAbility, item: { status: string } & Record<string, unknown>): Transition[] {
   return TRANSITIONS.filter((t) => RULES[t].from.includes(item.status) && ability.can(RULES[t].needs, subject("Item", { ...item })));
@@ -81,11 +82,12 @@ export async function transitionItem(o: TransitionOptions): Promise<TransitionRe
     if (moved.count !== 1) return invalid("form", "errors.transitionNotAllowed");
     if (action === "publish") await recordPublish(tx, item, now);
     await recordItemChange(tx, { tenantId: o.tenantId, itemId: item.id, action: action as ItemAction, actor: o.actor, before, note: note || null });
-    return { ok: true, value: { id: item.id, status: rule.to } };
+    return { ok: true, value: { id: item.id, status: rule.to, ...(publishAt ? { publishAt } : {}) } };
   });
 }
 
 /** The update event a publish is: the deadline engine counts it for the item's section and agency. */
 export async function recordPublish(tx: Tx, item: { id: string; tenantId: string; sectionId: string; agencyId: string | null }, at: Date): Promise<void> {
-  await tx.updateEvent.create({ data: { tenantId: item.tenantId, sectionId: item.sectionId, agencyId: item.agencyId, itemId: item.id, kind: "publish", at }, select: { id: true } });
+  const eventId = await eventAnsweredBy(tx, item.id);
+  await tx.updateEvent.create({ data: { tenantId: item.tenantId, sectionId: item.sectionId, agencyId: item.agencyId, itemId: item.id, eventId, kind: "publish", at }, select: { id: true } });
 }

@@ -49,6 +49,10 @@ export const errors = defineArea(
     fileTooLarge: "Tệp quá lớn.",
     fileType: "Loại tệp không được chấp nhận (kiểm tra theo nội dung tệp, không theo tên).",
     fileNameMismatch: "Phần mở rộng của tên tệp không khớp với nội dung tệp.",
+    noDutyHere: "Cơ quan của bạn không có nhiệm vụ cập nhật ở chuyên mục này.",
+    eventInFuture: "Sự kiện không thể ở tương lai.",
+    monthInvalid: "Tháng phải có dạng NNNN-TT, ví dụ 2026-11.",
+    dayTaken: "Ngày này đã có trong lịch của tỉnh.",
     invalidValue: "Giá trị không hợp lệ.",
   },
   {
@@ -98,6 +102,10 @@ export const errors = defineArea(
     fileTooLarge: "The file is too large.",
     fileType: "This type of file is not accepted (judged by its content, not its name).",
     fileNameMismatch: "The file name's extension does not match the file's content.",
+    noDutyHere: "Your agency has no updating duty in this section.",
+    eventInFuture: "An event cannot be in the future.",
+    monthInvalid: "The month must look like YYYY-MM, e.g. 2026-11.",
+    dayTaken: "This day is already in the province's calendar.",
     invalidValue: "This value is not valid.",
   },
   {
@@ -147,6 +155,10 @@ export const errors = defineArea(
     fileTooLarge: "文件过大。",
     fileType: "不接受此类文件（按文件内容判断，而非文件名）。",
     fileNameMismatch: "文件扩展名与文件内容不符。",
+    noDutyHere: "您所在的机关在本栏目没有更新职责。",
+    eventInFuture: "事件不能发生在将来。",
+    monthInvalid: "月份格式须为YYYY-MM，例如2026-11。",
+    dayTaken: "本省日历中已有这一天。",
     invalidValue: "此值无效。",
   },
 );

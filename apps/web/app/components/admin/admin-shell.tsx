@@ -9,6 +9,8 @@ const HREF: Record<NavKey, string> = {
   dashboard: "/admin",
   tenants: "/admin",
   sections: "/admin/sections",
+  deadlines: "/admin/deadlines",
+  calendar: "/admin/calendar",
   users: "/admin/users",
   config: "/admin/config",
   audit: "/admin/audit",

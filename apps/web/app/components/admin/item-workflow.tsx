@@ -33,7 +33,7 @@ export function ItemWorkflow({ status, publishAt, transitions, review, errors }:
         <Form method="post" className="inline-form">
           <CsrfInput />
           <input type="hidden" name="intent" value="transition" />
-          <TextField name="publishAt" type="datetime-local" label={t("items.workflow.publishAt")} errors={errors} />
+          <TextField name="publishAt" type="datetime-local" step={1} label={t("items.workflow.publishAt")} errors={errors} />
           <button type="submit" name="action" value="schedule" className="button secondary">
             {t("items.actions.schedule")}
           </button>

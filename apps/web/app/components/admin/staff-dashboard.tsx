@@ -2,12 +2,13 @@
 // sections closed to them with the reason and the agencies that do own them.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { SectionAccess, ViewerAgency } from "@cong/core";
+import type { InstanceRow, SectionAccess, ViewerAgency } from "@cong/core";
+import { InstanceTable } from "~/components/admin/instance-table";
 import { LocalizedText } from "~/components/localized-text";
 
-type Props = { viewer: { name: string; roles: string[]; agencies: ViewerAgency[] }; sections: SectionAccess[] };
+type Props = { viewer: { name: string; roles: string[]; agencies: ViewerAgency[] }; sections: SectionAccess[]; due: { today: InstanceRow[]; overdue: InstanceRow[] } };
 
-export function StaffDashboard({ viewer, sections }: Props) {
+export function StaffDashboard({ viewer, sections, due }: Props) {
   const { t } = useTranslation();
   const mine = sections.filter((s) => s.canEdit || s.canAnswer);
   const closed = sections.filter((s) => s.closed);
@@ -30,6 +31,16 @@ export function StaffDashboard({ viewer, sections }: Props) {
               ))}
         </dd>
       </dl>
+
+      {viewer.agencies.length > 0 ? (
+        <section aria-labelledby="due" data-testid="my-due">
+          <h2 id="due">{t("deadlines.mine.heading")}</h2>
+          <h3>{t("deadlines.mine.overdue")}</h3>
+          {due.overdue.length === 0 ? <p>{t("deadlines.mine.nothingOverdue")}</p> : <InstanceTable rows={due.overdue} />}
+          <h3>{t("deadlines.mine.today")}</h3>
+          {due.today.length === 0 ? <p>{t("deadlines.mine.nothingToday")}</p> : <InstanceTable rows={due.today} />}
+        </section>
+      ) : null}
 
       <section aria-labelledby="mine">
         <h2 id="mine">{t("admin.dashboard.mySections")}</h2>

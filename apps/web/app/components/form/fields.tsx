@@ -82,9 +82,10 @@ type InputProps = FieldProps & {
   maxLength?: number;
   lang?: string;
   placeholder?: string;
+  step?: number;
 };
 
-export function TextField({ type = "text", defaultValue, required, autoComplete, maxLength, lang, placeholder, ...frame }: InputProps) {
+export function TextField({ type = "text", defaultValue, required, autoComplete, maxLength, lang, placeholder, step, ...frame }: InputProps) {
   return (
     <FieldFrame {...frame}>
       <input
@@ -97,6 +98,7 @@ export function TextField({ type = "text", defaultValue, required, autoComplete,
         maxLength={maxLength}
         lang={lang}
         placeholder={placeholder}
+        step={step}
         aria-invalid={frame.errors?.[frame.name]?.length ? true : undefined}
         aria-describedby={describedBy(frame.name, frame.errors, frame.hint)}
       />

@@ -1,0 +1,30 @@
+// Who sees the deadline engine's pages: the province's admins, board and viewers, and the staff of the lead
+// unit (and the operator and data lead) that chase the others' updates. Everyone else has their own
+// agency's list on their home page.
+import { data, type AppLoadContext } from "@remix-run/node";
+import { leadAgencyIds, refreshDeadlines } from "@cong/core";
+import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
+
+export type DeadlineDoor = Access & { tenantId: string; timeZone: string };
+
+export async function requireDeadlinesView(request: Request, context: AppLoadContext): Promise<DeadlineDoor> {
+  const access = await requireAccess(request, context);
+  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
+  const tenantId = context.site.tenant.id;
+  const overseer = access.viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
+  const lead = (await leadAgencyIds(context.db, tenantId)).some((id) => access.viewer.agencies.some((a) => a.id === id));
+  forbidIf(!overseer && !lead, { code: "needs-role" });
+  return { ...access, tenantId, timeZone: "Asia/Ho_Chi_Minh" };
+}
+
+// A page view brings the figures up to date when the last round is older than this (the job runs every
+// minute anyway; this keeps a page from showing a minute-old "open" that has just become overdue).
+const FRESH_MS = 20_000;
+const refreshed = new Map<string, number>();
+
+export async function freshDeadlines(context: AppLoadContext, tenantId: string): Promise<void> {
+  const last = refreshed.get(tenantId) ?? 0;
+  if (Date.now() - last < FRESH_MS) return;
+  await refreshDeadlines(context.db, tenantId);
+  refreshed.set(tenantId, Date.now());
+}

@@ -1,0 +1,56 @@
+// A province's working-day calendar: the national one (@cong/schedule) plus the province's own days off
+// and swapped working days, which its admins keep in the admin UI.
+import type { Db, Tx } from "@cong/db";
+import { withTenant } from "@cong/db";
+import { createWorkingCalendar, type WorkingCalendar } from "@cong/schedule";
+import { z } from "zod";
+import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
+import { invalid, parseWith, type Checked, type Lang } from "../validation.ts";
+
+export async function loadCalendar(tx: Tx, tenantId: string): Promise<WorkingCalendar> {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
+  const days = await tx.tenantDay.findMany({ where: { tenantId }, orderBy: { date: "asc" } });
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const named = (name: string | null) => (name ? { name } : {});
+  return createWorkingCalendar({
+    timeZone: tenant.timeZone,
+    daysOff: days.filter((d) => d.kind === "day-off").map((d) => ({ date: iso(d.date), ...named(d.name) })),
+    workingDays: days.filter((d) => d.kind === "working-day").map((d) => ({ date: iso(d.date), ...named(d.name) })),
+  });
+}
+
+export type TenantDayRow = { id: string; date: string; kind: string; name: string | null };
+
+export async function listTenantDays(db: Db, tenantId: string): Promise<TenantDayRow[]> {
+  const rows = await withTenant(db, tenantId, (tx) => tx.tenantDay.findMany({ where: { tenantId }, orderBy: { date: "asc" } }));
+  return rows.map((r) => ({ id: r.id, date: r.date.toISOString().slice(0, 10), kind: r.kind, name: r.name }));
+}
+
+export const tenantDaySchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "errors.dateInvalid"),
+  kind: z.enum(["day-off", "working-day"], "errors.invalidValue"),
+  name: z.string().trim().max(120, "errors.tooLong").optional().transform((s) => (s ? s.normalize("NFC") : undefined)),
+});
+
+export async function addTenantDay(o: { db: Db; tenantId: string; input: unknown; actor: AuditActor; lang?: Lang }): Promise<Checked<TenantDayRow>> {
+  const parsed = parseWith(tenantDaySchema, o.input, o.lang);
+  if (!parsed.ok) return parsed;
+  const { date, kind, name } = parsed.value;
+  return withTenant(o.db, o.tenantId, async (tx) => {
+    const day = new Date(`${date}T00:00:00Z`);
+    if (await tx.tenantDay.findFirst({ where: { tenantId: o.tenantId, date: day } })) return invalid("date", "errors.dayTaken");
+    const row = await tx.tenantDay.create({ data: { tenantId: o.tenantId, date: day, kind, name: name ?? null, createdBy: o.actor.id } });
+    await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "calendar.add", subject: "TenantDay", subjectId: row.id, after: { date, kind, name } });
+    return { ok: true, value: { id: row.id, date, kind, name: row.name } };
+  });
+}
+
+export async function removeTenantDay(o: { db: Db; tenantId: string; id: string; actor: AuditActor }): Promise<Checked<null>> {
+  return withTenant(o.db, o.tenantId, async (tx) => {
+    const row = await tx.tenantDay.findFirst({ where: { id: o.id, tenantId: o.tenantId } });
+    if (!row) return invalid("form", "errors.invalidValue");
+    await tx.tenantDay.delete({ where: { id: row.id } });
+    await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "calendar.remove", subject: "TenantDay", subjectId: row.id, before: { date: row.date.toISOString().slice(0, 10), kind: row.kind, name: row.name } });
+    return { ok: true, value: null };
+  });
+}
