@@ -41,6 +41,8 @@ export const envSchema = z.object({
   S3_REGION: z.string().default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Sign-in attempts allowed per client address in 10 minutes (account lockout is separate). */
+  SIGNIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(20),
   /** How often scheduled items are checked for publishing, in seconds. */
   SCHEDULER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(15),
 })

@@ -1,3 +1,4 @@
 // @cong/config: zod schemas for the environment and the tenant config packs. Browser-safe: the file
 // loader lives in ./load.server.ts.
 export * from "./pack-schema.ts";
+export * from "./pack-yaml.ts";

@@ -11,6 +11,7 @@ import { ErrorSummary, SelectField, TextField } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
+import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf, requireAccess } from "~/utils/session.server";
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
@@ -34,12 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = await removeTenantDay({ db: context.db, tenantId, id: text(form, "id"), actor });
     if (!removed.ok) return data({ errors: removed.errors, input: null }, { status: 400 });
     await context.services.jobs.nudgeDeadlines();
+    staleDeadlines(context.site.kind === "tenant" ? context.site.tenant.id : "");
     return redirect("?done=removed");
   }
   const input = { date: text(form, "date"), kind: text(form, "kind"), name: text(form, "name") };
   const added = await addTenantDay({ db: context.db, tenantId, input, actor, lang: await getLocale(request, context.site) });
   if (!added.ok) return data({ errors: added.errors, input }, { status: 400 });
   await context.services.jobs.nudgeDeadlines();
+    staleDeadlines(context.site.kind === "tenant" ? context.site.tenant.id : "");
   return redirect("?done=added");
 }
 

@@ -12,7 +12,7 @@ import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, SelectField, TextField } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
-import { freshDeadlines, requireDeadlinesView } from "~/utils/deadlines.server";
+import { freshDeadlines, requireDeadlinesView, staleDeadlines } from "~/utils/deadlines.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 
@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await recordClockEvent({ db: context.db, tenantId: door.tenantId, actor: auditActor(door.viewer, context), input, lang: await getLocale(request, context.site) });
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
   await context.services.jobs.nudgeDeadlines();
+  staleDeadlines(door.tenantId);
   return redirect("?recorded=1");
 }
 

@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
   const form = await readForm(request, context);
   const email = text(form, "email");
-  if (!signInLimiter.take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  if (!signInLimiter(context.env.SIGNIN_ATTEMPTS).take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
   const lang = await getLocale(request, context.site);
   const result = await signIn({
     db: context.db,

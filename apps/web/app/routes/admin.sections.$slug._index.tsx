@@ -10,6 +10,7 @@ import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
 import { readForm } from "~/utils/form.server";
 import { requireSection } from "~/utils/section-access.server";
+import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf } from "~/utils/session.server";
 
 const STATUSES = ["draft", "submitted", "scheduled", "published", "withdrawn"];
@@ -38,6 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   forbidIf(!result.ok, { code: "agency-has-no-duty", section: door.section.names, work: "edit", owners: [] });
   await context.services.jobs.nudgeDeadlines();
+  staleDeadlines(door.tenantId);
   return redirect(`?recorded=${Date.now()}`);
 }
 

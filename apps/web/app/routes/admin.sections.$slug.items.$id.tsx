@@ -12,6 +12,7 @@ import { auditActor } from "~/utils/actor.server";
 import { nestedInput, readItemForm, storeUploads } from "~/utils/item-form.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireSection } from "~/utils/section-access.server";
+import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf } from "~/utils/session.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
@@ -48,6 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // Outside the transaction: the job queue shares the embedded database's one connection.
     if (result.value.status === "scheduled" && result.value.publishAt) await context.services.jobs.publishAt(result.value.publishAt);
     if (result.value.status === "published") await context.services.jobs.nudgeDeadlines();
+    staleDeadlines(door.tenantId);
     return redirect(`?done=${String(form.get("action"))}`);
   }
   forbidIf(!item.canUpdate, { code: "role-cannot", needs: "editor", section: door.section.names });
@@ -70,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const errors: FieldErrors = { ...uploads.errors, ...(result.ok ? {} : "errors" in result ? result.errors : {}) };
     return data({ intent: "save" as const, errors, values, names: await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]) }, { status: 400 });
   }
+  staleDeadlines(door.tenantId);
   return redirect("?saved=1");
 }
 

@@ -10,6 +10,7 @@ import { auditActor } from "~/utils/actor.server";
 import { nestedInput, readItemForm, storeUploads } from "~/utils/item-form.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireSection } from "~/utils/section-access.server";
+import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf } from "~/utils/session.server";
 
 function kindOf(value: string | null, sectionKind: string) {
@@ -48,6 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const names = await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]);
     return data({ errors, values, names }, { status: 400 });
   }
+  staleDeadlines(door.tenantId);
   return redirect(`/admin/sections/${door.section.slug}/items/${result.value.id}?saved=1`);
 }
 

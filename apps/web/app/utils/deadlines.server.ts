@@ -22,6 +22,11 @@ export async function requireDeadlinesView(request: Request, context: AppLoadCon
 const FRESH_MS = 20_000;
 const refreshed = new Map<string, number>();
 
+/** After a change that moves deadlines (a publish, a document's date, a calendar day): recompute on next view. */
+export function staleDeadlines(tenantId: string): void {
+  refreshed.delete(tenantId);
+}
+
 export async function freshDeadlines(context: AppLoadContext, tenantId: string): Promise<void> {
   const last = refreshed.get(tenantId) ?? 0;
   if (Date.now() - last < FRESH_MS) return;

@@ -22,5 +22,12 @@ export class RateLimiter {
   }
 }
 
-export const signInLimiter = new RateLimiter(20);
+const limiters = new Map<string, RateLimiter>();
+
+/** The process's limiter for sign-ins, sized by SIGNIN_ATTEMPTS. */
+export function signInLimiter(attempts: number): RateLimiter {
+  let limiter = limiters.get(`signin:${attempts}`);
+  if (!limiter) limiters.set(`signin:${attempts}`, (limiter = new RateLimiter(attempts)));
+  return limiter;
+}
 export const resetLimiter = new RateLimiter(5);

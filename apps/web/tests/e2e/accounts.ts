@@ -11,6 +11,7 @@ export const accounts = {
   qnPoliceAnswerer: { slug: "quang-ninh", email: "traloi.ca@qn.e2e.cong.vn", roles: ["answerer"], agencies: ["cong-an-tinh"] },
   qnLeaving: { slug: "quang-ninh", email: "chuyencongtac@qn.e2e.cong.vn", roles: ["editor"], agencies: ["cdc"] },
   naAdmin: { slug: "nghe-an", email: "admin@na.e2e.cong.vn", roles: ["admin"], agencies: [] },
+  naHealthEditor: { slug: "nghe-an", email: "bientap.syt@na.e2e.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
   thAdmin: { slug: "thanh-hoa", email: "admin@th.e2e.cong.vn", roles: ["admin"], agencies: [] },
 } as const;
 

@@ -1,0 +1,109 @@
+// /admin/config/agencies/<id>: one agency's names, kind, parent, unit and scope; and removing it, which
+// the pack schema refuses while the matrix, the lead units or a hotline still name it.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { subject } from "@cong/authz";
+import { AGENCY_KINDS } from "@cong/config";
+import { editAgency, formInput, getTenantConfig, removeAgency, saveTenantConfig } from "@cong/core";
+import { localized } from "@cong/i18n";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { AGENCY_FORM_KEYS, AgencyFields } from "~/components/admin/config/agency-fields";
+import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
+import { CsrfInput } from "~/components/form/csrf-input";
+import { ErrorSummary } from "~/components/form/fields";
+import { auditActor } from "~/utils/actor.server";
+import { readForm, text } from "~/utils/form.server";
+import { getLocale } from "~/utils/locale.server";
+import { forbidIf, requireAccess } from "~/utils/session.server";
+
+async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
+  const access = await requireAccess(request, context);
+  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
+  const tenantId = context.site.tenant.id;
+  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
+  return { ...access, tenantId };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { tenantId } = await guard(request, context);
+  const config = await getTenantConfig(context.db, tenantId);
+  const agency = config?.pack.agencies.find((a) => a.id === params.id);
+  if (!config || !agency) throw data({ reason: "not-found" }, { status: 404 });
+  return {
+    agency,
+    agencies: config.pack.agencies.map((a) => ({ value: a.id, names: a.names })),
+    levels: config.pack.adminLevels.map((l) => ({ value: l.key, names: l.names })),
+    offered: config.pack.locales.offered,
+    version: config.version,
+    kinds: AGENCY_KINDS,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { viewer, tenantId } = await guard(request, context);
+  const form = await readForm(request, context);
+  const lang = await getLocale(request, context.site);
+  const id = params.id ?? "";
+  const intent = text(form, "intent");
+  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version") };
+  if (intent === "remove") {
+    const result = await saveTenantConfig({ ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) });
+    if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });
+    return redirect(`/admin/config/agencies?removed=${encodeURIComponent(text(form, "name") || id)}`);
+  }
+  const input = formInput(form.entries());
+  const result = await saveTenantConfig({ ...common, action: "config.agency.update", edit: (pack) => editAgency(pack, id, input, lang) });
+  if (!result.ok) return data({ intent, errors: result.errors, input, count: null }, { status: 400 });
+  return { intent, errors: null, input: null, count: result.value.changes.length };
+}
+
+export default function ConfigAgency() {
+  const { t, i18n } = useTranslation();
+  const { agency, agencies, levels, offered, version, kinds } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const saveErrors = result?.intent !== "remove" ? result?.errors : null;
+  const removeErrors = result?.intent === "remove" ? result.errors : null;
+  const name = localized(agency.names, i18n.language).text;
+  return (
+    <>
+      <h1>{t("config.agencies.editHeading", { name })}</h1>
+      <ConfigNav />
+      <p>
+        <Link to="/admin/config/agencies">{t("config.back")}</Link> · {t("config.agencies.fixedId", { id: agency.id })}
+      </p>
+      {params.get("added") && !result ? <p role="status">{t("config.agencies.added")}</p> : null}
+      <SavedNotice count={result?.count} />
+      <section className="panel">
+        <ErrorSummary errors={saveErrors} labels={errorLabels(saveErrors, AGENCY_FORM_KEYS, t)} />
+        <Form method="post" noValidate key={version}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="version" value={version} />
+          <AgencyFields values={result?.input ?? agency} offered={offered} errors={saveErrors} agencies={agencies} levels={levels} self={agency.id} kinds={kinds} />
+          <button type="submit" className="button">
+            {t("admin.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section className="panel danger" aria-labelledby="remove">
+        <h2 id="remove">{t("config.agencies.removeHeading")}</h2>
+        <p>{t("config.agencies.removeIntro")}</p>
+        <ErrorSummary errors={removeErrors} labels={{}} />
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="name" value={name} />
+          <button type="submit" className="button danger">
+            {t("config.agencies.removeButton")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = AdminErrorBoundary;

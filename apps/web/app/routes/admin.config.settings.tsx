@@ -1,0 +1,90 @@
+// /admin/config/settings: the portal's title and the province's name, domains, languages, time zone,
+// branding, contacts, hotlines and attribution line, saved as one edit of the pack.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { subject } from "@cong/authz";
+import { editSettings, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
+import { SETTINGS_FORM_KEYS, SettingsFields, settingsLabels } from "~/components/admin/config/settings-fields";
+import { CsrfInput } from "~/components/form/csrf-input";
+import { ErrorSummary } from "~/components/form/fields";
+import { auditActor } from "~/utils/actor.server";
+import { readForm, text } from "~/utils/form.server";
+import { getLocale } from "~/utils/locale.server";
+import { forbidIf, requireAccess } from "~/utils/session.server";
+
+async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
+  const access = await requireAccess(request, context);
+  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
+  const tenantId = context.site.tenant.id;
+  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
+  return { ...access, tenantId };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { tenantId } = await guard(request, context);
+  const config = await getTenantConfig(context.db, tenantId);
+  if (!config) throw data({ reason: "not-found" }, { status: 404 });
+  const { pack } = config;
+  return {
+    values: {
+      name: pack.name,
+      portalTitle: pack.portalTitle,
+      domains: pack.domains.join("\n"),
+      locales: pack.locales,
+      timeZone: pack.timeZone,
+      branding: pack.branding,
+      contacts: pack.contacts,
+      hotlines: pack.hotlines,
+      attribution: pack.attribution,
+    },
+    agencies: pack.agencies.map((a) => ({ value: a.id, names: a.names })),
+    offered: pack.locales.offered,
+    version: config.version,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { viewer, tenantId } = await guard(request, context);
+  const form = await readForm(request, context);
+  const input = formInput(form.entries());
+  const result = await saveTenantConfig({
+    db: context.db,
+    tenantId,
+    actor: auditActor(viewer, context),
+    lang: await getLocale(request, context.site),
+    version: text(form, "version"),
+    action: "config.settings.update",
+    edit: (pack) => editSettings(pack, input),
+  });
+  if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
+  return { errors: null, input: null, count: result.value.changes.length };
+}
+
+export default function ConfigSettings() {
+  const { t } = useTranslation();
+  const { values, agencies, offered, version } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("config.settings.heading")}</h1>
+      <ConfigNav />
+      <SavedNotice count={result?.count} />
+      <section className="panel">
+        <ErrorSummary errors={result?.errors} labels={errorLabels(result?.errors, SETTINGS_FORM_KEYS, t, settingsLabels(t))} />
+        <Form method="post" noValidate key={version}>
+          <CsrfInput />
+          <input type="hidden" name="version" value={version} />
+          <SettingsFields values={result?.input ?? values} offered={offered} errors={result?.errors} agencies={agencies} addBlank={!result?.input} />
+          <button type="submit" className="button">
+            {t("admin.save")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = AdminErrorBoundary;
