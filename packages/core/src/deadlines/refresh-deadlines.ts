@@ -33,16 +33,22 @@ export async function refreshDeadlines(db: Db, tenantId: string, now = new Date(
         if (!duties.has(key)) duties.set(key, { key, agencyId: d.agencyId, sectionId: d.sectionId, role: d.role, rule, source: d.source });
       }
       // Clocks started in the window (and a little before: a 15-working-day limit reaches back weeks).
-      const events = await tx.clockEvent.findMany({ where: { tenantId, at: { gte: new Date(from.getTime() - 60 * DAY), lt: to } } });
+      const events = await tx.clockEvent.findMany({ where: { tenantId, at: { gte: new Date(now.getTime() - (window.backDays + 60) * DAY), lt: to } } });
 
       let created = 0;
       for (const duty of duties.values()) {
         const mine: ScheduleEvent[] = events
           .filter((e) => (e.sectionId === null || e.sectionId === duty.sectionId) && (e.agencyId === null || e.agencyId === duty.agencyId))
           .map((e) => ({ id: e.id, at: e.at, kind: e.kind as ScheduleEvent["kind"] }));
-        // An event's deadline is known as soon as the event is: materialise it however far ahead it falls.
-        const until = "after" in duty.rule ? new Date(now.getTime() + 180 * DAY) : to;
-        const slots = dueInstances(duty.rule, { from, to: until, calendar, events: mine });
+        // An event's deadline is known as soon as the event is: materialise it however far ahead it falls,
+        // and however far back (the event is real, so its deadline is no invented history).
+        const byEvent = "after" in duty.rule;
+        const slots = dueInstances(duty.rule, {
+          from: byEvent ? new Date(now.getTime() - window.backDays * DAY) : from,
+          to: byEvent ? new Date(now.getTime() + 180 * DAY) : to,
+          calendar,
+          events: mine,
+        });
         if (slots.length === 0) continue;
         const result = await tx.dueInstance.createMany({
           data: slots.map((s) => ({
@@ -75,7 +81,10 @@ export async function refreshDeadlines(db: Db, tenantId: string, now = new Date(
 
       // Evaluate every duty's instances in the window against its agency's updates to its section.
       let changed = 0;
-      const stored = await tx.dueInstance.findMany({ where: { tenantId, dueAt: { gte: new Date(from.getTime() - 60 * DAY), lt: new Date(now.getTime() + 180 * DAY) } }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] });
+      const stored = await tx.dueInstance.findMany({
+        where: { tenantId, dueAt: { gte: new Date(now.getTime() - (window.backDays + 60) * DAY), lt: new Date(now.getTime() + 180 * DAY) } },
+        orderBy: [{ dueAt: "asc" }, { key: "asc" }],
+      });
       const byDuty = new Map<string, typeof stored>();
       for (const s of stored) byDuty.set(s.dutyKey, [...(byDuty.get(s.dutyKey) ?? []), s]);
       const earliest = stored.reduce((min, s) => (s.opensAt < min ? s.opensAt : min), now);
