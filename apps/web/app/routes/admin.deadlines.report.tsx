@@ -40,9 +40,14 @@ export default function Report() {
           {t("deadlines.report.show")}
         </button>
         {d.ok ? (
-          <a className="button secondary" href={`/admin/deadlines/report.csv?month=${d.month}`} download>
-            {t("deadlines.report.csv")}
-          </a>
+          <>
+            <a className="button secondary" href={`/admin/deadlines/report.csv?month=${d.month}`} download>
+              {t("deadlines.report.csv")}
+            </a>
+            <button type="button" className="button secondary" onClick={() => window.print()}>
+              {t("deadlines.report.print")}
+            </button>
+          </>
         ) : null}
       </Form>
       {d.ok && d.report.rows.length === 0 ? <p>{t("deadlines.report.empty")}</p> : null}
