@@ -3,7 +3,7 @@
 // tenants/<slug>/ and, later, the admin UI. Cross-references inside a pack are checked here too, so
 // every problem comes back with the path of the offending value.
 import { z } from "zod";
-import { deadlineRuleSchema, localTimeSchema } from "./deadline-schema.ts";
+import { deadlineRuleSchema } from "./deadline-schema.ts";
 
 export * from "./deadline-schema.ts";
 
