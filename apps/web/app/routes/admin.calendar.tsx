@@ -3,7 +3,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
 import { addTenantDay, listTenantDays, removeTenantDay } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
@@ -12,23 +11,15 @@ import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
-import { forbidIf, requireAccess } from "~/utils/session.server";
-
-async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
-  const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const tenantId = context.site.tenant.id;
-  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
-  return { ...access, tenantId };
-}
+import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenantId } = await guard(request, context);
+  const { tenantId } = await requireTenantAdmin(request, context);
   return { days: await listTenantDays(context.db, tenantId) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { tenantId, viewer } = await guard(request, context);
+  const { tenantId, viewer } = await requireTenantAdmin(request, context);
   const form = await readForm(request, context);
   const actor = auditActor(viewer, context);
   if (text(form, "intent") === "remove") {

@@ -3,22 +3,13 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
 import { getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav } from "~/components/admin/config/config-form";
-import { forbidIf, requireAccess } from "~/utils/session.server";
-
-async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
-  const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const tenantId = context.site.tenant.id;
-  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
-  return { ...access, tenantId };
-}
+import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenantId } = await guard(request, context);
+  const { tenantId } = await requireTenantAdmin(request, context);
   const config = await getTenantConfig(context.db, tenantId);
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;

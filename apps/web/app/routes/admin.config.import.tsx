@@ -4,7 +4,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
 import type { Localized } from "@cong/config";
 import { applyPackImport, getTenantConfig, previewPackImport, type ImportPreview } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
@@ -15,18 +14,10 @@ import { ErrorSummary, TextArea, useErrorText } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { forbidIf, requireAccess } from "~/utils/session.server";
-
-async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
-  const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const tenantId = context.site.tenant.id;
-  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
-  return { ...access, tenantId };
-}
+import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenantId } = await guard(request, context);
+  const { tenantId } = await requireTenantAdmin(request, context);
   const config = await getTenantConfig(context.db, tenantId);
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   return { slug: config.slug };
@@ -37,7 +28,7 @@ const namesOf = (pack: Named): Record<string, Localized> =>
   Object.fromEntries([...pack.agencies.map((a) => [a.id, a.names] as const), ...pack.sections.map((s) => [s.slug, s.names] as const)]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await guard(request, context);
+  const { viewer, tenantId } = await requireTenantAdmin(request, context);
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   if (text(form, "intent") === "apply") {

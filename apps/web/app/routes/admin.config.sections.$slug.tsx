@@ -3,7 +3,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
 import { SECTION_KINDS } from "@cong/config";
 import { editSection, formInput, getTenantConfig, removeSection, saveTenantConfig } from "@cong/core";
 import { localized } from "@cong/i18n";
@@ -16,18 +15,10 @@ import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { forbidIf, requireAccess } from "~/utils/session.server";
-
-async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
-  const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const tenantId = context.site.tenant.id;
-  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
-  return { ...access, tenantId };
-}
+import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { tenantId } = await guard(request, context);
+  const { tenantId } = await requireTenantAdmin(request, context);
   const config = await getTenantConfig(context.db, tenantId);
   const section = config?.pack.sections.find((s) => s.slug === params.slug);
   if (!config || !section) throw data({ reason: "not-found" }, { status: 404 });
@@ -38,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await guard(request, context);
+  const { viewer, tenantId } = await requireTenantAdmin(request, context);
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const slug = params.slug ?? "";

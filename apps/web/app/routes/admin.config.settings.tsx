@@ -3,7 +3,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
 import { editSettings, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
@@ -13,18 +12,10 @@ import { ErrorSummary } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { forbidIf, requireAccess } from "~/utils/session.server";
-
-async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
-  const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const tenantId = context.site.tenant.id;
-  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
-  return { ...access, tenantId };
-}
+import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenantId } = await guard(request, context);
+  const { tenantId } = await requireTenantAdmin(request, context);
   const config = await getTenantConfig(context.db, tenantId);
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
@@ -47,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await guard(request, context);
+  const { viewer, tenantId } = await requireTenantAdmin(request, context);
   const form = await readForm(request, context);
   const input = formInput(form.entries());
   const result = await saveTenantConfig({

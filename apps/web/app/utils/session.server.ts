@@ -3,7 +3,7 @@
 // here first.
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { findViewer, loadAbility, type Viewer } from "@cong/core";
-import type { AppAbility, TenantRules } from "@cong/authz";
+import { subject, type AppAbility, type TenantRules } from "@cong/authz";
 import { readCookie, serializeCookie } from "~/utils/cookies.server";
 
 export const SESSION_COOKIE = "cong_session";
@@ -65,4 +65,13 @@ export function clearedSessionCookie(context: AppLoadContext): string {
 export function safeNext(value: string | null): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/admin";
   return value;
+}
+
+/** The viewer, on a province's host, who may configure that province (its admins); 404 elsewhere. */
+export async function requireTenantAdmin(request: Request, context: AppLoadContext): Promise<Access & { tenantId: string }> {
+  const access = await requireAccess(request, context);
+  if (context.site.kind !== "tenant") throw data({ reason: "not-found" as const }, { status: 404 });
+  const tenantId = context.site.tenant.id;
+  forbidIf(!access.ability.can("configure", subject("Tenant", { tenantId, id: tenantId })), { code: "needs-role" });
+  return { ...access, tenantId };
 }
