@@ -6,7 +6,7 @@ import { requestPasswordReset } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
-import { readForm, text } from "~/utils/form.server";
+import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { mailContext } from "~/utils/mail.server";
 import { resetLimiter } from "~/utils/rate-limit.server";
 import { scopeOf } from "~/utils/session.server";
@@ -18,7 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
-  const form = await readForm(request, context);
+  const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
   if (!resetLimiter.take(context.ip ?? "unknown")) return data({ sent: false, email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
   const result = await requestPasswordReset({ db: context.db, tenantId, email, mail: await mailContext(request, context), ip: context.ip });

@@ -7,7 +7,7 @@ import { signIn } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
-import { readForm, text } from "~/utils/form.server";
+import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 import { signInLimiter } from "~/utils/rate-limit.server";
 import { getViewer, safeNext, scopeOf, sessionCookie } from "~/utils/session.server";
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
-  const form = await readForm(request, context);
+  const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
   if (!signInLimiter(context.env.SIGNIN_ATTEMPTS).take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
   const lang = await getLocale(request, context.site);

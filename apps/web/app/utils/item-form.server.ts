@@ -1,19 +1,30 @@
 // The item editor's form as the save use case wants it: dotted field names ("translations.vi.title",
 // "doc.number") become nested input, and uploaded files are checked and stored first (by content, not
 // name); a refused file is reported on its own field.
-import { data, type AppLoadContext } from "@remix-run/node";
-import { uploadAttachment, type FieldErrors, type UploadPurpose } from "@cong/core";
+import type { AppLoadContext } from "@remix-run/node";
+import { kindsForSection, uploadAttachment, UPLOAD_LIMITS, type FieldErrors, type UploadPurpose } from "@cong/core";
 import { auditActor } from "~/utils/actor.server";
-import { readForm } from "~/utils/form.server";
+import { KB, readForm, TEXT_LIMIT } from "~/utils/form.server";
 import type { SectionDoor } from "~/utils/section-access.server";
 
-// The largest upload (a 100 MB video) plus the form around it.
-const MAX_BODY = 105 * 1024 * 1024;
+/**
+ * What an item form of this section may weigh while it streams in: the files its kinds take (a cover
+ * image, and a document's PDF or a video) plus the text of every language.
+ */
+export function itemFormLimit(sectionKind: string): number {
+  const kinds = kindsForSection(sectionKind);
+  const file = kinds.includes("video") ? UPLOAD_LIMITS.video : kinds.includes("document") ? UPLOAD_LIMITS.document : 0;
+  return UPLOAD_LIMITS.image + file + TEXT_LIMIT;
+}
 
-export async function readItemForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY) throw data({ reason: "too-large" as const }, { status: 413 });
-  return readForm(request, context);
+/** The largest body any route takes (a video section's item form): the server refuses more at once. */
+export const MAX_REQUEST_BYTES = itemFormLimit("videos");
+
+/** The rich-text editor's image upload: one image and the token. */
+export const IMAGE_UPLOAD_LIMIT = UPLOAD_LIMITS.image + 64 * KB;
+
+export function readItemForm(request: Request, context: AppLoadContext, door: SectionDoor): Promise<FormData> {
+  return readForm(request, context, { maxBytes: itemFormLimit(door.section.kind) });
 }
 
 export function nestedInput(form: FormData): Record<string, unknown> {
