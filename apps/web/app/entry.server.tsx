@@ -61,6 +61,8 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A thrown Response or data() is an answer the route chose (403, 404, 413…), not an error.
+  if (error instanceof Response || (error as { type?: string } | null)?.type === "DataWithResponseInit") return;
   logError(error, new URL(request.url).pathname);
 }
 

@@ -8,7 +8,7 @@ import compression from "compression";
 import type { Env } from "@cong/config/env";
 import type { Db } from "@cong/db";
 import type { Site } from "~/load-context";
-import { MAX_REQUEST_BYTES } from "~/utils/item-form.server";
+import { MAX_REQUEST_BYTES } from "@cong/core";
 import { requestShape } from "./request-shape.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { siteMiddleware, type ResolveTenant } from "./site-middleware.ts";

@@ -39,6 +39,7 @@ export { exportTenantPack, type ExportedPack } from "./config/export-tenant-pack
 export { previewPackImport, MAX_PACK_BYTES, type ImportPreview } from "./config/preview-pack-import.ts";
 export { applyPackImport } from "./config/apply-pack-import.ts";
 export { itemInputSchema, kindsForSection, ITEM_KINDS, DOC_STATUSES, type ItemInput, type ItemKind } from "./items/item-input.ts";
+export { itemFormLimit, ITEM_TEXT_LIMIT, MAX_REQUEST_BYTES } from "./items/form-limits.ts";
 export { saveItem, type SaveItemOptions, type SaveItemResult } from "./items/save-item.ts";
 export { transitionItem, allowedTransitions, TRANSITIONS, type Transition, type TransitionResult } from "./items/transition-item.ts";
 export { publishDueItems } from "./items/publish-due-items.ts";

@@ -14,8 +14,6 @@ export const MB = 1024 * KB;
 export const FORM_LIMIT = 256 * KB;
 /** Sign-in, password links and the like: a few fields. */
 export const SMALL_FORM_LIMIT = 16 * KB;
-/** An item's own fields with its rich text in every language the province offers. */
-export const TEXT_LIMIT = 2 * MB;
 /** A tenant pack pasted or uploaded for import (YAML with the admin units' references). */
 export const PACK_LIMIT = 4 * MB;
 

@@ -2,23 +2,10 @@
 // "doc.number") become nested input, and uploaded files are checked and stored first (by content, not
 // name); a refused file is reported on its own field.
 import type { AppLoadContext } from "@remix-run/node";
-import { kindsForSection, uploadAttachment, UPLOAD_LIMITS, type FieldErrors, type UploadPurpose } from "@cong/core";
+import { itemFormLimit, uploadAttachment, UPLOAD_LIMITS, type FieldErrors, type UploadPurpose } from "@cong/core";
 import { auditActor } from "~/utils/actor.server";
-import { KB, readForm, TEXT_LIMIT } from "~/utils/form.server";
+import { KB, readForm } from "~/utils/form.server";
 import type { SectionDoor } from "~/utils/section-access.server";
-
-/**
- * What an item form of this section may weigh while it streams in: the files its kinds take (a cover
- * image, and a document's PDF or a video) plus the text of every language.
- */
-export function itemFormLimit(sectionKind: string): number {
-  const kinds = kindsForSection(sectionKind);
-  const file = kinds.includes("video") ? UPLOAD_LIMITS.video : kinds.includes("document") ? UPLOAD_LIMITS.document : 0;
-  return UPLOAD_LIMITS.image + file + TEXT_LIMIT;
-}
-
-/** The largest body any route takes (a video section's item form): the server refuses more at once. */
-export const MAX_REQUEST_BYTES = itemFormLimit("videos");
 
 /** The rich-text editor's image upload: one image and the token. */
 export const IMAGE_UPLOAD_LIMIT = UPLOAD_LIMITS.image + 64 * KB;

@@ -24,9 +24,18 @@ export function readForms(html: string): PageForm[] {
           if (tag === "option" && select) option = { value: attrs.value ?? null, selected: "selected" in attrs, text: "" };
           return;
         }
+        if (tag === "button") {
+          // A named submit button is part of what a click sends (e.g. intent=publish).
+          if ((attrs.type ?? "submit").toLowerCase() === "submit") form.controls.push({ name: attrs.name, type: "submit", value: attrs.value ?? "", checked: false });
+          return;
+        }
         if (tag === "input") {
           const type = (attrs.type ?? "text").toLowerCase();
-          if (type === "submit" || type === "button" || type === "reset" || type === "image") return;
+          if (type === "submit" || type === "image") {
+            form.controls.push({ name: attrs.name, type: "submit", value: attrs.value ?? "", checked: false });
+            return;
+          }
+          if (type === "button" || type === "reset") return;
           form.controls.push({ name: attrs.name, type, value: attrs.value ?? (type === "checkbox" || type === "radio" ? "on" : ""), checked: "checked" in attrs });
         } else if (tag === "textarea") {
           textarea = { name: attrs.name, type: "textarea", value: "", checked: false };
@@ -69,12 +78,15 @@ export function readForms(html: string): PageForm[] {
   return forms;
 }
 
-/** The name/value pairs the form submits as served (what the browser sends when "Save" is pressed). */
+/**
+ * The name/value pairs the form submits as served, without any button (add the pressed one's name and
+ * value, as a click would).
+ */
 export function successfulControls(form: PageForm): [string, string][] {
   const pairs: [string, string][] = [];
   for (const c of form.controls) {
     if ((c.type === "checkbox" || c.type === "radio") && !c.checked) continue;
-    if (c.type === "file") continue;
+    if (c.type === "file" || c.type === "submit") continue;
     if (c.type === "select-multiple") {
       for (const v of c.value.split("\n").filter(Boolean)) pairs.push([c.name, v]);
       continue;

@@ -14,8 +14,10 @@ export async function snapshot(db: Db, skip: string[] = NOT_CONTENT): Promise<Re
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     if (skip.includes(name) || name.includes("rate") || name.includes("limit") || name.includes("attempt")) continue;
+    // Every insert, update and delete gives a row version a new (ctid, xmin): digesting those is exact
+    // and much cheaper than the rows' text.
     const [row] = await owner.$queryRawUnsafe<{ digest: string | null }[]>(
-      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`,
+      `select md5(coalesce(string_agg(ctid::text || xmin::text, ',' order by ctid), '')) as digest from "${name}"`,
     );
     out[name] = row?.digest ?? "";
   }

@@ -54,7 +54,7 @@ async function newestMtime(dir: string): Promise<number> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, await newestMtime(full));
-    else newest = Math.max(newest, (await stat(full)).mtimeMs);
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, (await stat(full)).mtimeMs);
   }
   return newest;
 }
