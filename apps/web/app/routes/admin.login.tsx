@@ -1,15 +1,15 @@
 // Sign in with email and password on this host: a province's accounts on its host, operators on the
-// apex. One answer for every failure; attempts are limited per address and accounts lock for a while.
+// apex. One answer for every failure; attempts are limited per address (429 with Retry-After), and wrong
+// passwords lock an account for a while from the address they came from.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { signIn } from "@cong/core";
+import { signIn, signInLimit, takeAttempt } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
 import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { signInLimiter } from "~/utils/rate-limit.server";
 import { getViewer, safeNext, scopeOf, sessionCookie } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,10 +22,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
   const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  if (!signInLimiter(context.env.SIGNIN_ATTEMPTS).take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  const { db, services } = context;
+  const limit = await takeAttempt({ db, secret: services.secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip });
+  if (!limit.ok) return data({ email, errors: limit.errors }, { status: 429, headers: { "Retry-After": String(limit.retryAfter) } });
   const lang = await getLocale(request, context.site);
   const result = await signIn({
-    db: context.db,
+    db,
+    secret: services.secret,
     tenantId,
     input: { email, password: form.get("password") },
     ip: context.ip,
