@@ -7,6 +7,7 @@ import { RESET_REQUEST_LIMIT, requestPasswordReset, takeAttempt } from "@cong/co
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
+import { retryAfterHeaders, tooManyAttempts } from "~/utils/attempt-limit.server";
 import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { mailContext } from "~/utils/mail.server";
 import { scopeOf } from "~/utils/session.server";
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
   const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: RESET_REQUEST_LIMIT, ip: context.ip });
-  if (!limit.ok) return data({ sent: false, email, errors: limit.errors }, { status: 429, headers: { "Retry-After": String(limit.retryAfter) } });
+  if (!limit.ok) return tooManyAttempts({ sent: false, email }, limit);
   const result = await requestPasswordReset({ db: context.db, tenantId, email, mail: await mailContext(request, context), ip: context.ip });
   if (!result.ok) return data({ sent: false, email, errors: result.errors }, { status: 400 });
   return { sent: true, email, errors: null };
@@ -56,4 +57,5 @@ export default function Forgot() {
   );
 }
 
+export const headers = retryAfterHeaders;
 export const ErrorBoundary = AdminErrorBoundary;

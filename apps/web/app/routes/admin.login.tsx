@@ -8,6 +8,7 @@ import { signIn, signInLimit, takeAttempt } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
+import { retryAfterHeaders, tooManyAttempts } from "~/utils/attempt-limit.server";
 import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 import { getViewer, safeNext, scopeOf, sessionCookie } from "~/utils/session.server";
@@ -22,13 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
   const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  const { db, services } = context;
-  const limit = await takeAttempt({ db, secret: services.secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip });
-  if (!limit.ok) return data({ email, errors: limit.errors }, { status: 429, headers: { "Retry-After": String(limit.retryAfter) } });
+  const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip });
+  if (!limit.ok) return tooManyAttempts({ email }, limit);
   const lang = await getLocale(request, context.site);
   const result = await signIn({
-    db,
-    secret: services.secret,
+    db: context.db,
+    secret: context.services.secret,
     tenantId,
     input: { email, password: form.get("password") },
     ip: context.ip,
@@ -66,5 +66,6 @@ export default function Login() {
   );
 }
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Cổng" }, { name: "robots", content: "noindex, nofollow" }];
 export const ErrorBoundary = AdminErrorBoundary;
