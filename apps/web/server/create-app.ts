@@ -26,8 +26,9 @@ export type CreateAppOptions = {
 export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // Behind the local reverse proxy (infra/nginx) the scheme comes from X-Forwarded-Proto.
-  app.set("trust proxy", "loopback");
+  // The client's address (req.ip, which the sign-in limits count) and scheme come from X-Forwarded-For
+  // and X-Forwarded-Proto only when the peer is a configured proxy (TRUST_PROXY); by default nobody's.
+  app.set("trust proxy", env.TRUST_PROXY);
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
   app.use(sameOriginWrites);
   app.use(siteMiddleware({ platformDomain: env.PLATFORM_DOMAIN, resolve }));

@@ -14,6 +14,8 @@ export { userInputSchema, operatorInputSchema } from "./accounts/user-input.ts";
 export { createUser, type CreatedUser, type CreateUserOptions } from "./accounts/create-user.ts";
 export { setPassword } from "./accounts/set-password.ts";
 export { signIn, MAX_FAILURES, LOCK_MINUTES, type SignInResult } from "./accounts/sign-in.ts";
+export { takeAttempt, type TakeAttemptResult } from "./limits/take-attempt.ts";
+export { signInLimit, RESET_REQUEST_LIMIT, type Limit } from "./limits/limits.ts";
 export { createSession, findViewer, endSession, SESSION_HOURS } from "./accounts/sessions.ts";
 export { requestPasswordReset, findLink, usePasswordLink, RESET_MINUTES, INVITE_DAYS, type LinkKind } from "./accounts/one-time-links.ts";
 export { inviteUser } from "./accounts/invite-user.ts";

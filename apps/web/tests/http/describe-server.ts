@@ -2,9 +2,9 @@
 // started before the block's tests and closed after them.
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { backends } from "@cong/db/testing";
-import { startTestServer, type TestServer } from "./test-server.ts";
+import { startTestServer, type TestServer, type TestServerOptions } from "./test-server.ts";
 
-export function describeServer(title: string, body: (server: () => TestServer, kind: string) => void) {
+export function describeServer(title: string, body: (server: () => TestServer, kind: string) => void, options: TestServerOptions = {}) {
   for (const backend of backends) {
     if (backend.skip) {
       describe(`${title} [${backend.kind}]`, () => {
@@ -15,7 +15,7 @@ export function describeServer(title: string, body: (server: () => TestServer, k
     describe(`${title} [${backend.kind}]`, () => {
       let current: TestServer | undefined;
       beforeAll(async () => {
-        current = await startTestServer(backend);
+        current = await startTestServer(backend, options);
       }, 180_000);
       afterAll(async () => {
         await current?.close();

@@ -73,7 +73,10 @@ export function loadBuild(): Promise<ServerBuild> {
   return buildPromise;
 }
 
-export async function startTestServer(backend: Backend): Promise<TestServer> {
+/** env: variables over the test server's own (e.g. a small SIGNIN_ATTEMPTS, a TRUST_PROXY). */
+export type TestServerOptions = { env?: Record<string, string> };
+
+export async function startTestServer(backend: Backend, options: TestServerOptions = {}): Promise<TestServer> {
   const build = await loadBuild();
   const created = await backend.create();
   const db = created.db;
@@ -92,7 +95,7 @@ export async function startTestServer(backend: Backend): Promise<TestServer> {
       const made = await createUser({ db, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR });
       if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
     }
-    const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: SECRET, SIGNIN_ATTEMPTS: "10000" });
+    const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: SECRET, SIGNIN_ATTEMPTS: "10000", ...options.env });
     const outboxDir = path.join(dataDir, "outbox");
     const mailer = createMailer({ from: env.MAIL_FROM, outboxDir });
     const storage = createStorage({ kind: "local", dir: path.join(dataDir, "uploads") });
