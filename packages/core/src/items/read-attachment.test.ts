@@ -109,6 +109,18 @@ describeBackends("reading an attachment", ({ db }) => {
     expect(calls).toEqual([`read ${CLIP.length - 1000}-${CLIP.length - 1}`]);
   });
 
+  // Remix aborts the request's signal when the visitor goes away; the read must stop there.
+  it("stops reading when the request is aborted", async () => {
+    const { storage } = watched();
+    const abort = new AbortController();
+    const got = await readAttachment(db(), qn, id, { staff: false, storage, request: { method: "GET", headers: new Headers(), signal: abort.signal } });
+    const reader = (got!.status === 200 ? got!.body : null)!.getReader();
+    let received = (await reader.read()).value!.length;
+    abort.abort();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value.length;
+    expect(received).toBeLessThan(CLIP.length);
+  });
+
   it("answers a HEAD from the size in storage, never opening the body", async () => {
     const { storage, calls } = watched();
     expect(await read(storage, false, { Range: "bytes=0-1" }, "HEAD")).toMatchObject({ status: 200, range: null, body: null });
