@@ -48,7 +48,7 @@ export { publishDueItems } from "./items/publish-due-items.ts";
 export { listSectionItems, ADMIN_PAGE, type ItemListRow } from "./items/list-section-items.ts";
 export { getItemForEditing, type ItemForEditing, type RevisionView } from "./items/get-item-for-editing.ts";
 export { uploadAttachment, type UploadedFile } from "./items/upload-attachment.ts";
-export { readAttachment, type AttachmentDownload } from "./items/read-attachment.ts";
+export { readAttachment, type AttachmentFile, type AttachmentRead, type ReadAttachmentOptions } from "./items/read-attachment.ts";
 export { listPublishedItems, getPublishedItem, getPublicSection, type PublicSection, documentFacets, searchPublished, recentPublished, listFilterSchema, PUBLIC_PAGE, type PublicItem, type PublicDoc, type ListFilter, type SectionPage, type SearchPage } from "./items/public-items.ts";
 export { seedRegulations, textToHtml } from "./items/seed-regulations.ts";
 export * from "./content/index.ts";
