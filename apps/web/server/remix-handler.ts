@@ -1,13 +1,17 @@
 // Remix behind Express, with the load context every loader gets. Our own glue rather than
-// @remix-run/express because of the request body: when an action stops reading a body (over its route's
-// limit, a refused form), @remix-run/express destroys the socket, so the client never sees the 413. Here
-// a body the app no longer wants is drained politely (discardBody) while the answer goes out.
+// @remix-run/express, for both bodies: when an action stops reading a request body (over its route's
+// limit, a refused form), @remix-run/express destroys the socket, so the client never sees the 413 (here
+// the rest is drained politely, discard-body.ts); and its response writer ignores backpressure
+// (sendResponse below).
 //
 // Always in Remix's production mode: in development mode Remix sends error stacks (server paths, code)
 // to the browser, and no mode may do that here.
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler, Response as ExpressResponse } from "express";
-import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "@cong/config/env";
 import type { Db } from "@cong/db";
 import type { Services } from "~/load-context";
@@ -99,10 +103,26 @@ function bodyStream(req: IncomingMessage, res: ExpressResponse): ReadableStream<
   });
 }
 
-async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+/**
+ * Writes a fetch Response to Express: status, headers, then the body piped at the client's pace. Not
+ * @remix-run/node's writeReadableStreamToWritable, which ignores write() saying the socket is full
+ * (react-router issue 15049): a slow client made it read a whole file into memory. Piped, a body is read
+ * only as fast as the client takes it and cancelled (closing the file or S3 connection behind it) when
+ * the client goes away.
+ */
+export async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+  } catch (error) {
+    // The client left: the pipe has cancelled the body already, and there is nobody to answer.
+    if ((error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
+    throw error;
+  }
 }

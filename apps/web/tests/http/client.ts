@@ -33,7 +33,8 @@ export class Client {
     }
     if (payload && headers["transfer-encoding"] === undefined) headers["content-length"] ??= String(payload.byteLength);
     return new Promise<Reply>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port: this.port, method, path, headers }, (res) => {
+      // A connection per request: a kept-alive socket the server is just closing would fail the test.
+      const req = http.request({ host: "127.0.0.1", port: this.port, method, path, headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {

@@ -14,7 +14,7 @@ function chunkedPost(port: number, host: string, path: string, headers: Record<s
   return new Promise((resolve, reject) => {
     let sent = 0;
     let done = false;
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path, headers: { host, "transfer-encoding": "chunked", ...headers } }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path, agent: false, headers: { host, "transfer-encoding": "chunked", ...headers } }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
@@ -39,7 +39,7 @@ function chunkedPost(port: number, host: string, path: string, headers: Record<s
 /** Declares a huge Content-Length, sends a little, and resolves with the status the server answers. */
 function declaredPost(port: number, host: string, path: string, length: number, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path, headers: { host, "content-length": String(length), "content-type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path, agent: false, headers: { host, "content-length": String(length), "content-type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
       req.destroy();
