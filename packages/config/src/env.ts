@@ -48,10 +48,23 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  /** A PostgreSQL server (14+). Without it the embedded PGlite database under DATA_DIR is used. */
+  /**
+   * A PostgreSQL server (14+): the login the server uses for requests. In production a role that is a
+   * member of cong_app only (infra/postgres/README.md). Without it the embedded PGlite database under
+   * DATA_DIR is used (one user: the demo and development database).
+   */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /**
+   * The owner's login (superuser or BYPASSRLS, owns the tables), for db:migrate, db:seed, tenant:add and
+   * user:create. Defaults to DATABASE_URL (development: one superuser URL does everything). The server
+   * never uses it.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (the owner's login, used by db:migrate, db:seed, tenant:add and user:create)")
     .optional(),
   /** Where the embedded database, uploads and the mail outbox live. */
   DATA_DIR: z.string().default(".data"),
@@ -95,11 +108,22 @@ export const envSchema = z.object({
   SCHEDULER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(15),
 })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_OWNER_URL"],
+        message: "is set but DATABASE_URL is not: without DATABASE_URL the embedded database is used; set DATABASE_URL to the server's login on the same database",
+      });
     if (env.S3_ENDPOINT && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required with S3_ENDPOINT" });
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
       ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT" });
   });
 export type Env = z.infer<typeof envSchema>;
+
+/** The database URL the operator commands use: the owner's login, or DATABASE_URL when it is the owner too. */
+export function ownerDatabaseUrl(env: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
+  return env.DATABASE_OWNER_URL ?? env.DATABASE_URL;
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
