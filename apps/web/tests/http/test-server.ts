@@ -11,8 +11,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
-import { createMailer, createStorage, createUser, listTenants, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
-import { migrate, seedTenants, type Db } from "@cong/db";
+import { createMailer, createStorage, createUser, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
+import { seedTenants, type Db } from "@cong/db";
 import type { Backend } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
 import { createRemixHandler } from "../../server/remix-handler.ts";
@@ -84,7 +84,8 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
   let jobs: Jobs | undefined;
   let server: Server | undefined;
   try {
-    await migrate(db);
+    // SQL migrations and the job queue's tables, as `npm run db:migrate` does
+    await migrateDatabase(db);
     const seeded = await seedTenants(db, TENANTS_DIR);
     if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
     await seedRegulations(db, TENANTS_DIR);
