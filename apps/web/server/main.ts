@@ -6,7 +6,7 @@
 // otherwise, and tenants come from `npm run tenant:add`.
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { parseEnv, type Env } from "@cong/config/env";
+import { parseEnv, serverDatabaseProblem, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
 import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
@@ -18,7 +18,10 @@ import { resolveSecret } from "./secret.ts";
 
 function readEnv(): Env {
   try {
-    return parseEnv();
+    const env = parseEnv();
+    const problem = serverDatabaseProblem(env);
+    if (problem) throw new Error(problem);
+    return env;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

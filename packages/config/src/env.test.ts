@@ -3,7 +3,7 @@
 // the server's login (DATABASE_URL) and the owner's (DATABASE_OWNER_URL), which the operator commands use
 // and which falls back to DATABASE_URL when one superuser URL does everything.
 import { describe, expect, it } from "vitest";
-import { ownerDatabaseUrl, parseEnv } from "./env.ts";
+import { ownerDatabaseUrl, parseEnv, serverDatabaseProblem } from "./env.ts";
 
 describe("TRUST_PROXY", () => {
   it("trusts no proxy when unset, empty or false", () => {
@@ -48,7 +48,11 @@ describe("database URLs", () => {
     );
   });
 
-  it("refuses an owner URL without DATABASE_URL (the server would open the embedded database instead)", () => {
-    expect(() => parseEnv({ DATABASE_OWNER_URL: owner })).toThrow(/DATABASE_OWNER_URL: is set but DATABASE_URL is not/);
+  it("lets the operator commands take the owner's URL alone, but not the server", () => {
+    const env = parseEnv({ DATABASE_OWNER_URL: owner });
+    expect(ownerDatabaseUrl(env)).toBe(owner);
+    expect(serverDatabaseProblem(env)).toMatch(/DATABASE_URL: is required with DATABASE_OWNER_URL/);
+    expect(serverDatabaseProblem(parseEnv({ DATABASE_URL: web, DATABASE_OWNER_URL: owner }))).toBeUndefined();
+    expect(serverDatabaseProblem(parseEnv({}))).toBeUndefined();
   });
 });

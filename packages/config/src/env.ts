@@ -108,17 +108,22 @@ export const envSchema = z.object({
   SCHEDULER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(15),
 })
   .superRefine((env, ctx) => {
-    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL)
-      ctx.addIssue({
-        code: "custom",
-        path: ["DATABASE_OWNER_URL"],
-        message: "is set but DATABASE_URL is not: without DATABASE_URL the embedded database is used; set DATABASE_URL to the server's login on the same database",
-      });
     if (env.S3_ENDPOINT && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required with S3_ENDPOINT" });
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY))
       ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT" });
   });
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * A problem with the server's database settings, if any: the server logs in with DATABASE_URL only, so an
+ * owner URL without it would start the server on an empty embedded database. (The operator commands may
+ * be given DATABASE_OWNER_URL alone.)
+ */
+export function serverDatabaseProblem(env: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL)
+    return "Invalid environment:\n  DATABASE_URL: is required with DATABASE_OWNER_URL: the server logs in with DATABASE_URL (its runtime login) and never with the owner's";
+  return undefined;
+}
 
 /** The database URL the operator commands use: the owner's login, or DATABASE_URL when it is the owner too. */
 export function ownerDatabaseUrl(env: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
