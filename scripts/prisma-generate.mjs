@@ -1,5 +1,5 @@
 // Generates the Prisma client after every install, development or production (`npm ci --omit=dev`):
-// the Prisma CLI is a dependency of @cong/db for that reason (docs/decisions/0007). Prisma's CLI insists
+// the Prisma CLI is a dependency of @cong/db for that reason (docs/decisions/0008). Prisma's CLI insists
 // on a schema engine binary that cannot be downloaded offline; `generate` never runs it, so any existing
 // file satisfies the check.
 import { execFileSync } from "node:child_process";

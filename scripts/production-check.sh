@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves that a production install runs Cổng (docs/decisions/0007, infra/README.md): a fresh clone of this
+# Proves that a production install runs Cổng (docs/decisions/0008, infra/README.md): a fresh clone of this
 # checkout's HEAD gets the Remix build and `npm ci --omit=dev` (no devDependencies), a database and logins
 # made as infra/postgres/README.md says (an owner with BYPASSRLS, a runtime login that is a member of
 # cong_app only), the operator commands with the owner's URL, then the server with NODE_ENV=production as

@@ -1,6 +1,6 @@
 // The server: parse env (fail fast), open the database, bring it up to date or check that it is, then
 // serve the Remix build. SIGTERM/SIGINT close the server and the database.
-// Two kinds of database login (docs/decisions/0007): the owner (the embedded PGlite, or one superuser URL
+// Two kinds of database login (docs/decisions/0008): the owner (the embedded PGlite, or one superuser URL
 // in development) migrates and seeds the packs at start; a runtime login (production: a member of
 // cong_app only) may not, so the server checks that every migration is applied and refuses to start
 // otherwise, and tenants come from `npm run tenant:add`.

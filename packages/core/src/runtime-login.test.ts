@@ -1,4 +1,4 @@
-// The server's production login (docs/decisions/0007): a role that may log in and is a member of cong_app
+// The server's production login (docs/decisions/0008): a role that may log in and is a member of cong_app
 // only. A SQL injection inside a request's transaction that undoes `SET LOCAL ROLE cong_app` gains
 // nothing, and everything the server does at run time works with that login: scoped reads and writes,
 // health, the platform console, the job queue, the start-up check. PostgreSQL only: the embedded PGlite

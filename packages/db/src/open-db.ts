@@ -1,7 +1,7 @@
 // Opens Cổng's database: the embedded PGlite under DATA_DIR by default, or a PostgreSQL server when a
 // URL is given. Server-only. The returned `owner` client is the login's unscoped client: opened with the
 // owner's URL (operator commands, the embedded database) it sees every tenant, so it is reached through
-// ./owner.server.ts; opened with the server's runtime login (production, docs/decisions/0007) it has
+// ./owner.server.ts; opened with the server's runtime login (production, docs/decisions/0008) it has
 // cong_app's rights only. Request code uses withTenant/withPlatform/withOperator either way.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";

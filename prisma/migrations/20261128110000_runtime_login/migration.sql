@@ -1,4 +1,4 @@
--- The server logs in as a runtime role that is a member of cong_app only (docs/decisions/0007), never as
+-- The server logs in as a runtime role that is a member of cong_app only (docs/decisions/0008), never as
 -- the owner. What that login needs beyond the per-table grants of the earlier migrations:
 --  * to check at start that every migration is applied (it may not apply them): read _cong_migrations;
 --  * the platform console's counts of accounts per province, which no scope can see (each tenant's

@@ -6,8 +6,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
-// The app's tsconfig, wherever the process starts: server code imports the app's modules as "~/…".
-register({ tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)) });
+register();
 const { runtimeLogin } = await import("./prepare-server.ts");
 if (runtimeLogin) {
   delete process.env.DATABASE_OWNER_URL;

@@ -1,7 +1,7 @@
 // Prepares the job queue's storage, as the owner: `npm run db:migrate`, and the server's start when its
 // login is the owner (embedded database, development). pg-boss creates or upgrades its schema, each queue
 // gets its table, and the runtime role cong_app may read and write their rows: no DDL. The server's
-// runtime login then starts pg-boss without migrating anything (start-jobs.ts, docs/decisions/0007).
+// runtime login then starts pg-boss without migrating anything (start-jobs.ts, docs/decisions/0008).
 import type { Db } from "@cong/db";
 import PgBoss from "pg-boss";
 import { QUEUES } from "./start-jobs.ts";
