@@ -3,7 +3,8 @@
 # checkout's HEAD gets the Remix build and `npm ci --omit=dev` (no devDependencies), a database and logins
 # made as infra/postgres/README.md says (an owner with BYPASSRLS, a runtime login that is a member of
 # cong_app only), the operator commands with the owner's URL, then the server with NODE_ENV=production as
-# the runtime login, asked for a province's portal. Everything it creates is removed at the end.
+# the runtime login, asked for a province's portal; then db:seed. Everything it creates is removed at
+# the end.
 #
 #   scripts/production-check.sh                build host = this checkout (built now if it has no build)
 #   scripts/production-check.sh --single-host  the clone builds itself: npm ci, npm run build, npm ci --omit=dev
@@ -119,4 +120,7 @@ kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=""
 grep -q "SIGTERM: shutting down" "$log" || { cat "$log"; fail "the server did not shut down on SIGTERM"; }
+
+step "the last operator command, db:seed (every pack), with the owner's URL"
+DATABASE_OWNER_URL="$owner_url" npm run --silent db:seed
 step "passed"
