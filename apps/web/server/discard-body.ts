@@ -1,13 +1,15 @@
 // A request body the app will not read is drained rather than cut off: closing a socket that still has
 // unread bytes makes the kernel send a reset, and a client that is still uploading then loses the answer
 // (a 413 it should show). The rest is read and thrown away, for a short while after the answer went out
-// and up to a cap, then the connection is closed (HTTP's "lingering close", as nginx does).
+// and up to a cap, then the connection is closed (HTTP's "lingering close", as nginx does). A client that
+// asked for "Connection: close" is closed by Node as soon as the answer is out; browsers and the reverse
+// proxy keep connections alive (and nginx reads a whole body before passing it on anyway).
 import type { IncomingMessage } from "node:http";
 import type { Response } from "express";
 
 const LINGER_MS = 2_000;
-const MIN_LINGER_MS = 100;
-const LINGER_BYTES = 32 * 1024 * 1024;
+const MIN_LINGER_MS = 1_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
 
 export function discardBody(req: IncomingMessage, res: Response): void {
   if (req.complete || req.destroyed || (req as { discarding?: boolean }).discarding) return;

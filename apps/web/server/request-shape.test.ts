@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { MAX_REQUEST_BYTES } from "@cong/core";
-import { addressProblem } from "./request-shape.ts";
+import { addressProblem, cleanPath } from "./request-shape.ts";
 
 describe("addressProblem", () => {
   it.each([
@@ -19,6 +19,18 @@ describe("addressProblem", () => {
     ["/search?%00=1", { where: "query", field: "" }],
   ])("%s", (url, expected) => {
     expect(addressProblem(url)).toEqual(expected);
+  });
+});
+
+describe("cleanPath", () => {
+  it.each([
+    ["/tin-tuc/bai-viet", "/tin-tuc/bai-viet"],
+    ["/van-ban-chi-dao/%00", "/van-ban-chi-dao/_"],
+    ["/%FF/x", "/_/x"],
+    ["/admin/users/a%0Ab", "/admin/users/_"],
+    ["/t%E1%BB%A9c", "/t%E1%BB%A9c"],
+  ])("%s -> %s", (path, expected) => {
+    expect(cleanPath(path)).toBe(expected);
   });
 });
 

@@ -1,7 +1,9 @@
 // Requests no page or form could have sent are answered here with a short 4xx in the visitor's language,
-// before Remix, a database query or a body is read: an address that is not valid UTF-8 or holds control
-// characters (400, naming the parameter), and a body declared larger than the largest form any route
-// takes (413; the rest is drained for a moment, then the connection closed: discard-body.ts). Routes set their own, smaller limits while the
+// before Remix, a database query or a body is read: a query string that is not valid UTF-8 or holds
+// control characters (400, naming the parameter), and a body declared larger than the largest form any
+// route takes (413; the rest is drained for a moment, then the connection closed: discard-body.ts). A
+// path segment like that names nothing: it is replaced by "_", which no slug, id or file name can be,
+// so the route answers with its own 404 (the portal's page, the admin's, the API's JSON). Routes set their own, smaller limits while the
 // body streams (apps/web/app/utils/form.server.ts).
 import type { RequestHandler, Response } from "express";
 import { isLanguage, translate, type Language } from "@cong/i18n";
@@ -22,17 +24,25 @@ function refuse(res: Response, status: number, message: string) {
   res.send(`${status} ${message}\n`);
 }
 
+/** The path with every segment that is not valid UTF-8 or holds a control character replaced by "_". */
+export function cleanPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => {
+      try {
+        return CONTROL.test(decodeURIComponent(segment)) ? "_" : segment;
+      } catch {
+        return "_";
+      }
+    })
+    .join("/");
+}
+
 /** The first problem with the address: its path, or the name of the query parameter at fault. */
 export function addressProblem(url: string): { where: "path" } | { where: "query"; field: string } | null {
   const q = url.indexOf("?");
   const path = q < 0 ? url : url.slice(0, q);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return { where: "path" };
-  }
-  if (CONTROL.test(decoded)) return { where: "path" };
+  if (cleanPath(path) !== path) return { where: "path" };
   if (q < 0) return null;
   for (const part of url.slice(q + 1).split("&")) {
     const eq = part.indexOf("=");
@@ -59,8 +69,12 @@ function safeName(name: string): string {
 export function requestShape(options: { maxBodyBytes: number }): RequestHandler {
   return (req, res, next) => {
     const lang = () => languageOf(req.headers.cookie, res.locals.site as Site | undefined);
-    const problem = addressProblem(req.url);
-    if (problem?.where === "path") return refuse(res, 400, translate(lang(), "request.badPath"));
+    let problem = addressProblem(req.url);
+    if (problem?.where === "path") {
+      const q = req.url.indexOf("?");
+      req.url = req.originalUrl = cleanPath(q < 0 ? req.url : req.url.slice(0, q)) + (q < 0 ? "" : req.url.slice(q));
+      problem = addressProblem(req.url);
+    }
     if (problem?.where === "query") return refuse(res, 400, translate(lang(), "request.badQuery", { field: problem.field }));
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > options.maxBodyBytes) {
