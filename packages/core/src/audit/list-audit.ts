@@ -1,11 +1,12 @@
 // Browsing the audit log: newest first, filtered by action, actor, subject and date range, a page at a
 // time. The runtime role reads only its own scope's entries (RLS) and can never change one.
+import { calendarDateSchema } from "@cong/config";
 import type { Db, Prisma } from "@cong/db";
 import { z } from "zod";
 import { inScope, type Scope } from "../scope.ts";
 import { parseWith, type Checked, type Lang } from "../validation.ts";
 
-const dateOnly = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidValue")]).optional();
+const dateOnly = z.union([z.literal(""), calendarDateSchema("errors.dateInvalid")]).optional();
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).optional(),
   actor: z.string().trim().max(254).optional(),

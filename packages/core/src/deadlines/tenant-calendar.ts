@@ -1,5 +1,6 @@
 // A province's working-day calendar: the national one (@cong/schedule) plus the province's own days off
 // and swapped working days, which its admins keep in the admin UI.
+import { calendarDateSchema } from "@cong/config";
 import type { Db, Tx } from "@cong/db";
 import { withTenant } from "@cong/db";
 import { createWorkingCalendar, type WorkingCalendar } from "@cong/schedule";
@@ -27,7 +28,7 @@ export async function listTenantDays(db: Db, tenantId: string): Promise<TenantDa
 }
 
 export const tenantDaySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "errors.dateInvalid"),
+  date: calendarDateSchema("errors.dateInvalid"),
   kind: z.enum(["day-off", "working-day"], "errors.invalidValue"),
   name: z.string().trim().max(120, "errors.tooLong").optional().transform((s) => (s ? s.normalize("NFC") : undefined)),
 });
