@@ -59,7 +59,7 @@ async function shutdown(code: number) {
 try {
   const migrated = await migrate(db);
   console.log(`database (${db.kind}): ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already applied`);
-  const seed = await seedTenants(db, env.TENANTS_DIR);
+  const seed = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
   for (const r of seed.results) console.log(`tenant ${r.slug}: ${r.status}`);
   for (const f of seed.failed) {
     console.error(`tenant pack ${f.dir} was not loaded:`);

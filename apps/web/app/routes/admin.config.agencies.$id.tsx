@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = await getLocale(request, context.site);
   const id = params.id ?? "";
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version") };
+  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const result = await saveTenantConfig({ ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) });
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });

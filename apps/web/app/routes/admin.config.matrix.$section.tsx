@@ -47,6 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     db: context.db,
     tenantId,
     actor: auditActor(viewer, context),
+    platformDomain: context.env.PLATFORM_DOMAIN,
     lang,
     version: text(form, "version"),
     action: "config.matrix.update",

@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = await getLocale(request, context.site);
   const slug = params.slug ?? "";
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version") };
+  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const name = text(form, "name");
     const result = await saveTenantConfig({ ...common, action: "config.section.remove", edit: (pack) => removeSection(pack, slug, lang) });
