@@ -11,14 +11,15 @@ import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
 import { nestedInput, readItemForm, readUploads, refusedUploads } from "~/utils/item-form.server";
 import { getLocale } from "~/utils/locale.server";
+import { adminNotFound, uuidParam } from "~/utils/not-found.server";
 import { requireSection } from "~/utils/section-access.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf } from "~/utils/session.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
   const door = await requireSection(request, context, params.slug);
-  const item = await getItemForEditing(context.db, door.tenantId, door.ability, params.id ?? "");
-  if (!item || item.sectionId !== door.section.id) throw data({ reason: "not-found" }, { status: 404 });
+  const item = await getItemForEditing(context.db, door.tenantId, door.ability, uuidParam(params.id));
+  if (!item || item.sectionId !== door.section.id) adminNotFound();
   return { door, item };
 }
 

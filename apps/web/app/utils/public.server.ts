@@ -96,9 +96,6 @@ const hasControl = (value: string) => [...value].some((c) => {
   return (code < 0x20 && c !== "\t" && c !== "\n" && c !== "\r") || code === 0x7f;
 });
 
-/** Section and item slugs as the core makes them; anything else cannot be a page and is a 404 at once. */
-export const isSlug = (value: string | undefined): value is string => value !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 100;
-
 /**
  * The query of a section page or of the API, through the core's listFilterSchema (which refuses a day
  * that does not exist), plus what the schema cannot know: that the range is not reversed, that the

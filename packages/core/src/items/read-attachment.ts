@@ -1,13 +1,13 @@
 // Serving an uploaded file: anyone may fetch it once a published item uses it (as its file, its cover or
 // an image in its text); before that, only the province's staff.
 import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import { isUuid, withTenant } from "@cong/db";
 import type { Storage } from "../content/index.ts";
 
 export type AttachmentDownload = { fileName: string; mime: string; bytes: Uint8Array; sha256: string; public: boolean };
 
 export async function readAttachment(db: Db, tenantId: string, id: string, options: { staff: boolean; storage: Storage }): Promise<AttachmentDownload | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const found = await withTenant(db, tenantId, async (tx) => {
     const file = await tx.attachment.findUnique({ where: { id } });
     if (!file) return null;
