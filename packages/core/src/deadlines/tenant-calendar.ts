@@ -2,7 +2,7 @@
 // and swapped working days, which its admins keep in the admin UI.
 import { calendarDateSchema } from "@cong/config";
 import type { Db, Tx } from "@cong/db";
-import { withTenant } from "@cong/db";
+import { isUuid, withTenant } from "@cong/db";
 import { createWorkingCalendar, type WorkingCalendar } from "@cong/schedule";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
@@ -47,6 +47,8 @@ export async function addTenantDay(o: { db: Db; tenantId: string; input: unknown
 }
 
 export async function removeTenantDay(o: { db: Db; tenantId: string; id: string; actor: AuditActor }): Promise<Checked<null>> {
+  // The id comes back from a form: anything but a uuid names no day (and would be a database error).
+  if (!isUuid(o.id)) return invalid("form", "errors.invalidValue");
   return withTenant(o.db, o.tenantId, async (tx) => {
     const row = await tx.tenantDay.findFirst({ where: { id: o.id, tenantId: o.tenantId } });
     if (!row) return invalid("form", "errors.invalidValue");
