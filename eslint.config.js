@@ -34,6 +34,15 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // The server entry runs under Node (tsx), which knows nothing of the app's "~/" alias: only types
+    // may come from there; values come from packages or relative imports.
+    files: ["apps/web/server/**/*.ts"],
+    ignores: ["apps/web/server/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["~/*"], allowTypeImports: true, message: "server/ runs outside Vite: import values from a package or a relative path" }] }],
+    },
+  },
+  {
     files: ["**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,

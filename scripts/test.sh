@@ -17,11 +17,12 @@ npx turbo run typecheck
 step "lint"
 npm run lint
 
-step "unit and integration tests (vitest)"
-npx vitest run
-
+# The HTTP tests (apps/web/tests/http) run the built app in-process: build before Vitest.
 step "build"
 npm run build
+
+step "unit, integration and HTTP tests (vitest)"
+npx vitest run
 
 step "end-to-end tests (playwright)"
 npx playwright test -c apps/web/playwright.config.ts

@@ -29,7 +29,8 @@ const serverEnv: Record<string, string> = {
   SESSION_SECRET: "e2e-only-secret-0123456789abcdef0123456789abcdef",
   // Scheduled items are checked every second, so a test can watch one appear at its time.
   SCHEDULER_INTERVAL: "1",
-  // Every test signs in from 127.0.0.1; the per-address limit is tested on its own (rate-limit.server.test.ts).
+  // Every test signs in from 127.0.0.1; the per-address limit is tested on its own
+  // (packages/core/src/limits/take-attempt.test.ts).
   SIGNIN_ATTEMPTS: "10000",
 };
 if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;

@@ -1,5 +1,6 @@
-// The Express app: security headers, Host -> site, static assets, then Remix with the load context.
-// `handler` is Remix's request handler in production; tests pass a stub.
+// The Express app: security headers, Host -> site, requests no page could send refused, static assets,
+// then Remix with the load context. `handler` is Remix's request handler (remix-handler.ts); the Host
+// tests pass a stub.
 import path from "node:path";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import express from "express";
@@ -7,6 +8,8 @@ import compression from "compression";
 import type { Env } from "@cong/config/env";
 import type { Db } from "@cong/db";
 import type { Site } from "~/load-context";
+import { MAX_REQUEST_BYTES } from "@cong/core";
+import { requestShape } from "./request-shape.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { siteMiddleware, type ResolveTenant } from "./site-middleware.ts";
 
@@ -23,11 +26,13 @@ export type CreateAppOptions = {
 export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // Behind the local reverse proxy (infra/nginx) the scheme comes from X-Forwarded-Proto.
-  app.set("trust proxy", "loopback");
+  // The client's address (req.ip, which the sign-in limits count) and scheme come from X-Forwarded-For
+  // and X-Forwarded-Proto only when the peer is a configured proxy (TRUST_PROXY); by default nobody's.
+  app.set("trust proxy", env.TRUST_PROXY);
   app.use(securityHeaders({ production: env.NODE_ENV === "production" }));
   app.use(sameOriginWrites);
   app.use(siteMiddleware({ platformDomain: env.PLATFORM_DOMAIN, resolve }));
+  app.use(requestShape({ maxBodyBytes: MAX_REQUEST_BYTES }));
   app.use(compression());
   if (clientDir) {
     // Fingerprinted by Vite: cache for a year.
@@ -55,7 +60,8 @@ const sameOriginWrites: RequestHandler = (req, res, next) => {
   res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-site request refused\n");
 };
 
-// Message only: a stack can carry request data, and logs must never hold personal data.
+// Message only: a stack can carry request data, and logs must never hold personal data. What reaches
+// here is the server's fault (the database unreachable, a bug), never the client's: 503, no detail.
 const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   console.error(`error on ${req.method} ${req.path}: ${message}`);

@@ -2,13 +2,13 @@
 // the Remix build. SIGTERM/SIGINT close the server and the database.
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
 import { parseEnv, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
 import { createMailer, createStorage, listTenants, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
 import { migrate, openDb, seedTenants } from "@cong/db";
-import { createApp, siteOf } from "./create-app.ts";
+import { createApp } from "./create-app.ts";
+import { createRemixHandler } from "./remix-handler.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
 import { resolveSecret } from "./secret.ts";
 
@@ -99,18 +99,7 @@ const app = createApp({
   db,
   resolve: (host) => resolveTenant(db, host),
   clientDir: `${buildDir}client`,
-  handler: createRequestHandler({
-    build,
-    mode: env.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (req, res) => ({
-      db,
-      env,
-      site: siteOf(res),
-      ip: req.ip ?? null,
-      nonce: String(res.locals.nonce),
-      services: { mailer, secret, outboxDir, storage, jobs: jobs! },
-    }),
-  }),
+  handler: createRemixHandler({ build, env, db, services: { mailer, secret, outboxDir, storage, jobs: jobs! } }),
 });
 
 const server = app.listen(env.PORT, env.HOST, async () => {

@@ -1,6 +1,48 @@
 // The process environment, parsed once at start. A bad value stops the process with the variable's
 // name, never later in a request.
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/**
+ * Which proxies may tell the app the client's address (X-Forwarded-For) and scheme (X-Forwarded-Proto),
+ * in the values Express's "trust proxy" setting takes. Unset: none, the socket's peer is the client.
+ */
+export type TrustProxy = false | number | string[];
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+const TRUST_PROXY_HELP = "loopback, linklocal, uniquelocal, addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8, 192.168.1.5), or a hop count";
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export const trustProxySchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    const text = value?.trim() ?? "";
+    if (text === "" || text === "false") return false;
+    if (/^\d+$/.test(text)) {
+      const hops = Number(text);
+      if (hops <= 32) return hops === 0 ? false : hops;
+    } else if (text === "true") {
+      ctx.addIssue({ code: "custom", message: `"true" would believe any client's X-Forwarded-For; name the proxies instead: ${TRUST_PROXY_HELP}` });
+      return z.NEVER;
+    } else {
+      const entries = text.split(",").map((e) => e.trim().toLowerCase());
+      const bad = entries.filter((e) => !isProxyEntry(e));
+      if (bad.length === 0) return entries;
+      ctx.addIssue({ code: "custom", message: `${bad.map((b) => JSON.stringify(b)).join(", ")} is not a proxy; expected ${TRUST_PROXY_HELP}` });
+      return z.NEVER;
+    }
+    ctx.addIssue({ code: "custom", message: `expected ${TRUST_PROXY_HELP} (at most 32 hops)` });
+    return z.NEVER;
+  });
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,6 +83,12 @@ export const envSchema = z.object({
   S3_REGION: z.string().default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /**
+   * The reverse proxies trusted to report the client's address and scheme (X-Forwarded-For/-Proto), e.g.
+   * "loopback" behind the nginx of infra/nginx. Unset: no proxy is trusted and the socket's peer is the
+   * client, so nobody can pick the address the sign-in limits count by sending a header.
+   */
+  TRUST_PROXY: trustProxySchema,
   /** Sign-in attempts allowed per client address in 10 minutes (account lockout is separate). */
   SIGNIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(20),
   /** How often scheduled items are checked for publishing, in seconds. */

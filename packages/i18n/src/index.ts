@@ -12,6 +12,7 @@ import { items } from "./areas/items.ts";
 import { mail } from "./areas/mail.ts";
 import { users } from "./areas/users.ts";
 import { publicArea } from "./areas/public.ts";
+import { request } from "./areas/request.ts";
 
 export type { Messages } from "./locales/vi.ts";
 export { localized, type LocalizedText } from "./localized.ts";
@@ -23,7 +24,7 @@ export const defaultNS = "common";
 
 // Each area of the app keeps its strings in one file with all three languages side by side
 // (areas/<area>.ts), so a change to one language is seen next to the others.
-const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, public: publicArea } as const;
+const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, request, public: publicArea } as const;
 type Areas = { [K in keyof typeof areas]: (typeof areas)[K]["vi"] };
 const pick = (lang: Language) => Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[lang]])) as Areas;
 

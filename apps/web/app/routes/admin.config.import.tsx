@@ -12,7 +12,7 @@ import { PackChanges } from "~/components/admin/config/pack-changes";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextArea, useErrorText } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
+import { PACK_LIMIT, readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 
@@ -29,7 +29,7 @@ const namesOf = (pack: Named): Record<string, Localized> =>
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await requireTenantAdmin(request, context);
-  const form = await readForm(request, context);
+  const form = await readForm(request, context, { maxBytes: PACK_LIMIT });
   const lang = await getLocale(request, context.site);
   if (text(form, "intent") === "apply") {
     const result = await applyPackImport({ db: context.db, tenantId, actor: auditActor(viewer, context), canonical: text(form, "canonical"), version: text(form, "version"), lang, platformDomain: context.env.PLATFORM_DOMAIN });

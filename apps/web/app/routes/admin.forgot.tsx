@@ -1,14 +1,15 @@
 // "Forgot your password?": always the same answer, so the page never tells whether an account exists.
+// Requests are limited per client address (each may send a mail): 429 with Retry-After past the limit.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requestPasswordReset } from "@cong/core";
+import { RESET_REQUEST_LIMIT, requestPasswordReset, takeAttempt } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
-import { readForm, text } from "~/utils/form.server";
+import { retryAfterHeaders, tooManyAttempts } from "~/utils/attempt-limit.server";
+import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { mailContext } from "~/utils/mail.server";
-import { resetLimiter } from "~/utils/rate-limit.server";
 import { scopeOf } from "~/utils/session.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -18,9 +19,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
-  const form = await readForm(request, context);
+  const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  if (!resetLimiter.take(context.ip ?? "unknown")) return data({ sent: false, email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: RESET_REQUEST_LIMIT, ip: context.ip });
+  if (!limit.ok) return tooManyAttempts({ sent: false, email }, limit);
   const result = await requestPasswordReset({ db: context.db, tenantId, email, mail: await mailContext(request, context), ip: context.ip });
   if (!result.ok) return data({ sent: false, email, errors: result.errors }, { status: 400 });
   return { sent: true, email, errors: null };
@@ -55,4 +57,5 @@ export default function Forgot() {
   );
 }
 
+export const headers = retryAfterHeaders;
 export const ErrorBoundary = AdminErrorBoundary;

@@ -1,15 +1,16 @@
 // Sign in with email and password on this host: a province's accounts on its host, operators on the
-// apex. One answer for every failure; attempts are limited per address and accounts lock for a while.
+// apex. One answer for every failure; attempts are limited per address (429 with Retry-After), and wrong
+// passwords lock an account for a while from the address they came from.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { signIn } from "@cong/core";
+import { signIn, signInLimit, takeAttempt } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
-import { readForm, text } from "~/utils/form.server";
+import { retryAfterHeaders, tooManyAttempts } from "~/utils/attempt-limit.server";
+import { readForm, SMALL_FORM_LIMIT, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { signInLimiter } from "~/utils/rate-limit.server";
 import { getViewer, safeNext, scopeOf, sessionCookie } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,12 +21,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
-  const form = await readForm(request, context);
+  const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  if (!signInLimiter(context.env.SIGNIN_ATTEMPTS).take(context.ip ?? "unknown")) return data({ email, errors: { form: ["errors.tooManyAttempts"] } }, { status: 429 });
+  const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip });
+  if (!limit.ok) return tooManyAttempts({ email }, limit);
   const lang = await getLocale(request, context.site);
   const result = await signIn({
     db: context.db,
+    secret: context.services.secret,
     tenantId,
     input: { email, password: form.get("password") },
     ip: context.ip,
@@ -63,5 +66,6 @@ export default function Login() {
   );
 }
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Cổng" }, { name: "robots", content: "noindex, nofollow" }];
 export const ErrorBoundary = AdminErrorBoundary;

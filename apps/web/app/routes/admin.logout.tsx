@@ -2,7 +2,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { endSession } from "@cong/core";
 import { readCookie } from "~/utils/cookies.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, SMALL_FORM_LIMIT } from "~/utils/form.server";
 import { clearedSessionCookie, scopeOf, SESSION_COOKIE } from "~/utils/session.server";
 
 export async function loader() {
@@ -11,7 +11,7 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
-  await readForm(request, context);
+  await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   await endSession(context.db, tenantId, readCookie(request, SESSION_COOKIE));
   return redirect("/admin/login", { headers: { "Set-Cookie": clearedSessionCookie(context) } });
 }

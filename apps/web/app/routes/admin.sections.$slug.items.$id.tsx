@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { door, item } = await load(request, params, context);
-  const form = await readItemForm(request, context);
+  const form = await readItemForm(request, context, door);
   const lang = await getLocale(request, context.site);
   const actor = auditActor(door.viewer, context);
   if (form.get("intent") === "transition") {

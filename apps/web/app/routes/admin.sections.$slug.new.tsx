@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const door = await requireSection(request, context, params.slug);
   forbidIf(!door.section.canEdit, { code: "role-cannot", needs: "editor", section: door.section.names });
-  const form = await readItemForm(request, context);
+  const form = await readItemForm(request, context, door);
   const input = nestedInput(form);
   const kind = kindOf(String(input.kind ?? ""), door.section.kind);
   const { uploads, kept } = await readUploads(form);

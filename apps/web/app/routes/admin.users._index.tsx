@@ -63,7 +63,7 @@ export default function Users() {
               <td>{u.roles.map((r) => t(`users.roles.${r}`)).join(", ")}</td>
               <td>{u.agencies.map((k) => localized(agencies.find((a) => a.key === k)?.names ?? { vi: k }, i18n.language).text).join("; ")}</td>
               <td>
-                {!u.active ? t("users.inactive") : u.invited ? t("users.invitedPending") : u.lockedUntil ? t("users.locked") : t("users.active")}
+                {!u.active ? t("users.inactive") : u.invited ? t("users.invitedPending") : t("users.active")}
               </td>
               <td>{u.lastLoginAt ? date.format(new Date(u.lastLoginAt)) : t("users.never")}</td>
             </tr>

@@ -1,16 +1,15 @@
 // The item editor's form as the save use case wants it: dotted field names ("translations.vi.title",
 // "doc.number") become nested input, and the chosen files are handed to the save with it.
-import { data, type AppLoadContext } from "@remix-run/node";
-import { UPLOAD_FIELDS, type FieldErrors, type IncomingFile } from "@cong/core";
-import { readForm } from "~/utils/form.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { itemFormLimit, UPLOAD_FIELDS, UPLOAD_LIMITS, type FieldErrors, type IncomingFile } from "@cong/core";
+import { KB, readForm } from "~/utils/form.server";
+import type { SectionDoor } from "~/utils/section-access.server";
 
-// The largest upload (a 100 MB video) plus the form around it.
-const MAX_BODY = 105 * 1024 * 1024;
+/** The rich-text editor's image upload: one image and the token. */
+export const IMAGE_UPLOAD_LIMIT = UPLOAD_LIMITS.image + 64 * KB;
 
-export async function readItemForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY) throw data({ reason: "too-large" as const }, { status: 413 });
-  return readForm(request, context);
+export function readItemForm(request: Request, context: AppLoadContext, door: SectionDoor): Promise<FormData> {
+  return readForm(request, context, { maxBytes: itemFormLimit(door.section.kind) });
 }
 
 export function nestedInput(form: FormData): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // checked on the server on display and again, atomically, on use.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { findLink, usePasswordLink, type LinkKind } from "@cong/core";
-import { readForm } from "~/utils/form.server";
+import { readForm, SMALL_FORM_LIMIT } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
 import { scopeOf } from "~/utils/session.server";
 
@@ -16,7 +16,7 @@ export function passwordLinkLoader(kind: LinkKind) {
 export function passwordLinkAction(kind: LinkKind) {
   return async ({ request, params, context }: ActionFunctionArgs) => {
     const tenantId = scopeOf(context);
-    const form = await readForm(request, context);
+    const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
     const result = await usePasswordLink({
       db: context.db,
       tenantId,

@@ -61,10 +61,23 @@ export function clearedSessionCookie(context: AppLoadContext): string {
   return serializeCookie(context, SESSION_COOKIE, "", { maxAge: 0 });
 }
 
-/** Where to go after signing in: a path on this host only, never another site. */
+/**
+ * Where to go after signing in: a path on this host only, never another site. Browsers drop tabs and
+ * line breaks from addresses and read "\\" as "/", so "/\t/evil.example" would be "//evil.example":
+ * any control character or backslash, or a path that resolves to another origin, falls back to /admin.
+ */
 export function safeNext(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/admin";
-  return value;
+  const fallback = "/admin";
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (!value || !value.startsWith("/") || value.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  const base = "http://this-host.invalid";
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  return url.origin === base ? url.pathname + url.search + url.hash : fallback;
 }
 
 /** The viewer, on a province's host, who may configure that province (its admins); 404 elsewhere. */

@@ -15,12 +15,13 @@ import { deactivateUser } from "./deactivate-user.ts";
 import { inviteUser } from "./invite-user.ts";
 import { requestPasswordReset, usePasswordLink } from "./one-time-links.ts";
 import { endSession, findViewer } from "./sessions.ts";
-import { MAX_FAILURES, signIn } from "./sign-in.ts";
+import { LOCK_MINUTES, MAX_FAILURES, signIn } from "./sign-in.ts";
 import { updateUser } from "./update-user.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const PASSWORD = "Mot-cau-mat-khau-that-dai";
-const meta = { ip: "192.0.2.1", userAgent: "vitest" };
+const secret = "test-secret-0123456789abcdef0123456789abcdef";
+const meta = { ip: "192.0.2.1", userAgent: "vitest", secret };
 
 describeBackends("accounts", ({ db }) => {
   let qn = "";
@@ -49,6 +50,8 @@ describeBackends("accounts", ({ db }) => {
   afterAll(async () => {
     await rm(outbox, { recursive: true, force: true });
   });
+  /** Lets time pass for the attempt counters (they run on the database's clock). */
+  const elapse = (ms: number) => db().owner.$executeRaw`update attempt_counter set resets_at = resets_at - ${ms}::float8 * interval '1 millisecond'`;
 
   it("signs in on the province's host, with the agencies the account belongs to", async () => {
     const result = await signIn({ db: db(), tenantId: qn, input: { email: "editor@syt.qn.vn", password: PASSWORD }, ...meta });
@@ -74,14 +77,38 @@ describeBackends("accounts", ({ db }) => {
     });
   });
 
-  it("locks an account after repeated failures, even against the right password, and records it", async () => {
+  it("locks an account after repeated failures from one address, even against the right password, for 15 minutes, and records it", async () => {
     await createUser({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", name: "Khoá", roles: ["viewer"] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+    const right = { email: "lock@qn.vn", password: PASSWORD };
     for (let i = 0; i < MAX_FAILURES; i++) await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: "wrong-password-1" }, ...meta });
-    expect(await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
-    const later = new Date(Date.now() + 16 * 60_000);
-    expect((await signIn({ db: db(), tenantId: qn, input: { email: "lock@qn.vn", password: PASSWORD }, ...meta, now: later })).ok).toBe(true);
+    expect(await signIn({ db: db(), tenantId: qn, input: right, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    await elapse(14 * 60_000);
+    expect(await signIn({ db: db(), tenantId: qn, input: right, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    await elapse(LOCK_MINUTES * 60_000 - 14 * 60_000 + 1_000);
+    expect((await signIn({ db: db(), tenantId: qn, input: right, ...meta })).ok).toBe(true);
     const actions = await db().owner.auditLog.findMany({ where: { tenantId: qn, actorEmail: "lock@qn.vn" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toContain("user.lock");
+    expect(actions.filter((a) => a.action === "user.lock")).toHaveLength(1);
+    expect(actions.filter((a) => a.action === "session.refused")).toHaveLength(MAX_FAILURES + 2);
+  });
+
+  it("does not let wrong passwords from one address lock the admin out at another, and a sign-in clears its address's failures", async () => {
+    await createUser({ db: db(), tenantId: qn, input: { email: "admin.so@qn.vn", name: "Quản trị", roles: ["admin"] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+    const attacker = { ...meta, ip: "203.0.113.66" };
+    const office = { ...meta, ip: "198.51.100.20" };
+    const wrong = { email: "admin.so@qn.vn", password: "doan-mat-khau-sai" };
+    const right = { email: "admin.so@qn.vn", password: PASSWORD };
+    // the attacker's guesses, some in parallel, lock the account only for the attacker's address
+    await Promise.all(Array.from({ length: 8 }, () => signIn({ db: db(), tenantId: qn, input: wrong, ...attacker })));
+    expect((await signIn({ db: db(), tenantId: qn, input: right, ...office })).ok).toBe(true);
+    expect(await signIn({ db: db(), tenantId: qn, input: right, ...attacker })).toEqual({ ok: false, reason: "invalid" });
+    // four mistakes at the office, a sign-in, four more: still not locked, the sign-in cleared the first four
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), tenantId: qn, input: wrong, ...office });
+    expect((await signIn({ db: db(), tenantId: qn, input: right, ...office })).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn({ db: db(), tenantId: qn, input: wrong, ...office });
+    expect((await signIn({ db: db(), tenantId: qn, input: right, ...office })).ok).toBe(true);
+    // the lock was recorded once, for the attacker's burst
+    const locks = await db().owner.auditLog.findMany({ where: { tenantId: qn, actorEmail: "admin.so@qn.vn", action: "user.lock" }, select: { ip: true } });
+    expect(locks).toEqual([{ ip: "203.0.113.66" }]);
   });
 
   it("mails a reset link only to an existing account, and the link works once and ends old sessions", async () => {
@@ -107,6 +134,17 @@ describeBackends("accounts", ({ db }) => {
     // audit entries never hold a password or token hash
     const audit = JSON.stringify(await db().owner.auditLog.findMany({ where: { tenantId: qn } }));
     expect(audit).not.toMatch(/argon2|passwordHash|tokenHash/);
+  });
+
+  it("lets a password reset by mail end the lock the old password's failures made", async () => {
+    await createUser({ db: db(), tenantId: qn, input: { email: "quen@qn.vn", name: "Hay quên", roles: ["viewer"] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn({ db: db(), tenantId: qn, input: { email: "quen@qn.vn", password: "nho-nham-mat-khau" }, ...meta });
+    expect(await signIn({ db: db(), tenantId: qn, input: { email: "quen@qn.vn", password: PASSWORD }, ...meta })).toEqual({ ok: false, reason: "invalid" });
+    expect((await requestPasswordReset({ db: db(), tenantId: qn, email: "quen@qn.vn", mail, ip: meta.ip })).ok).toBe(true);
+    const token = linkFrom((await readOutbox(outbox)).find((m) => m.to === "quen@qn.vn")!.text);
+    const fresh = "Mat-khau-moi-that-dai-2026";
+    expect((await usePasswordLink({ db: db(), tenantId: qn, kind: "reset", token, password: fresh, confirm: fresh, ip: meta.ip })).ok).toBe(true);
+    expect((await signIn({ db: db(), tenantId: qn, input: { email: "quen@qn.vn", password: fresh }, ...meta })).ok).toBe(true);
   });
 
   it("invites an account that sets its own password through the mailed link", async () => {

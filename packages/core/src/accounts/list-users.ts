@@ -10,7 +10,6 @@ export type UserRow = {
   agencies: string[];
   active: boolean;
   invited: boolean;
-  lockedUntil: Date | null;
   lastLoginAt: Date | null;
   openSessions: number;
 };
@@ -34,7 +33,6 @@ export async function listUsers(db: Db, tenantId: Scope, now = new Date()): Prom
     agencies: u.agencies.map((a) => a.agency.key).sort(),
     active: u.active,
     invited: u.passwordHash === null,
-    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil : null,
     lastLoginAt: u.lastLoginAt,
     openSessions: u._count.sessions,
   }));

@@ -84,7 +84,7 @@ export async function usePasswordLink(options: { db: Db; tenantId: Scope; kind: 
       data: { usedAt: now },
     });
     if (claimed.count !== 1) return { ok: false, reason: "expired" } as const;
-    await tx.user.update({ where: { id: link.userId }, data: { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now }, select: { id: true } });
+    await tx.user.update({ where: { id: link.userId }, data: { passwordHash, updatedAt: now }, select: { id: true } });
     await tx.session.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
     await recordAudit(tx, { tenantId, actor, action: kind === "reset" ? "user.password-reset" : "user.invitation-accepted", subject: "User", subjectId: link.userId });
     return { ok: true, value: { userId: link.userId } } as const;

@@ -15,7 +15,7 @@ export async function setPassword(options: { db: Db; tenantId: Scope; email: str
   const passwordHash = await hashPassword(pw.value);
   return inScope(db, tenantId, async (tx) => {
     const now = new Date();
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now }, select: { id: true } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, updatedAt: now }, select: { id: true } });
     await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     await recordAudit(tx, { tenantId, actor, action: "user.password-set", subject: "User", subjectId: user.id });
     return { ok: true, value: { id: user.id } };

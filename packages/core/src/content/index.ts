@@ -11,8 +11,9 @@ export {
   type UploadCheck,
   type UploadPurpose,
 } from "./check-upload.ts";
-export { createStorage, type Storage, type StorageOptions, type StoredObject } from "./storage.ts";
-export { assertStorageKey, assertContentType } from "./storage-key.ts";
+export { createStorage, type Storage, type StorageOptions, type ObjectInfo, type ObjectStream, type ByteRange, type ReadOptions } from "./storage.ts";
+export { assertStorageKey, assertContentType, assertByteRange } from "./storage-key.ts";
+export { answerFileRequest, parseByteRange, httpDate, type FileAnswer, type FileValidators } from "./file-request.ts";
 export { rssFeed, atomFeed, type Feed, type FeedItem } from "./feeds.ts";
 export { sitemapXml, SITEMAP_MAX_URLS, type SitemapUrl } from "./sitemap-xml.ts";
 export {

@@ -1,4 +1,6 @@
-// What createStorage accepts as a key and a content type, checked the same way by every backend.
+// What createStorage accepts as a key, a content type and a byte range, checked the same way by every
+// backend.
+import type { ByteRange } from "./storage.ts";
 
 const KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
@@ -19,5 +21,15 @@ const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*( *
 export function assertContentType(contentType: string): void {
   if (!CONTENT_TYPE.test(contentType)) {
     throw new Error(`Invalid content type: ${JSON.stringify(contentType.slice(0, 60))}`);
+  }
+}
+
+// A range is computed by our code from a size it knows (the HTTP Range header is parsed elsewhere), so one
+// that is not whole numbers with the start not after the end is a bug in the caller.
+export function assertByteRange(range: ByteRange | undefined): void {
+  if (range === undefined) return;
+  const { start, end } = range;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new Error(`Invalid byte range: ${JSON.stringify(range)}`);
   }
 }

@@ -5,13 +5,27 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Localized } from "@cong/config";
 import { LocalizedText } from "~/components/localized-text";
+import { badRequestKey, badRequestValues } from "~/utils/bad-request";
 
 type Owner = { names: Localized; role: string };
-type Refusal = { reason?: string; code?: string; needs?: string; work?: string; owners?: Owner[]; section?: Localized };
+type Refusal = { reason?: string; code?: string; needs?: string; work?: string; owners?: Owner[]; section?: Localized; field?: string; limit?: number };
 
 export function AdminErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  if (isRouteErrorResponse(error) && (error.data as Refusal | null)?.reason === "bad-request") {
+    const d = error.data as Refusal;
+    return (
+      <section className="refusal" data-status={error.status}>
+        <p className="notice-code" aria-hidden="true">
+          {error.status}
+        </p>
+        <h1>{t("request.heading")}</h1>
+        <p role="alert">{t(badRequestKey(d.code), badRequestValues(d, i18n.language))}</p>
+        <p>{t("request.back")}</p>
+      </section>
+    );
+  }
   if (isRouteErrorResponse(error) && (error.status === 403 || error.status === 404)) {
     const d = (error.data ?? {}) as Refusal;
     if (error.status === 404)

@@ -1,0 +1,128 @@
+// Remix behind Express, with the load context every loader gets. Our own glue rather than
+// @remix-run/express, for both bodies: when an action stops reading a request body (over its route's
+// limit, a refused form), @remix-run/express destroys the socket, so the client never sees the 413 (here
+// the rest is drained politely, discard-body.ts); and its response writer ignores backpressure
+// (sendResponse below).
+//
+// Always in Remix's production mode: in development mode Remix sends error stacks (server paths, code)
+// to the browser, and no mode may do that here.
+import type { IncomingMessage } from "node:http";
+import type { RequestHandler, Response as ExpressResponse } from "express";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { Env } from "@cong/config/env";
+import type { Db } from "@cong/db";
+import type { Services } from "~/load-context";
+import { siteOf } from "./create-app.ts";
+import { discardBody } from "./discard-body.ts";
+
+export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; services: Services };
+
+export function createRemixHandler({ build, env, db, services }: RemixHandlerOptions): RequestHandler {
+  const handle = createRequestHandler(build, "production");
+  return async (req, res, next) => {
+    try {
+      const request = remixRequest(req, res);
+      const response = await handle(request, {
+        db,
+        env,
+        site: siteOf(res),
+        ip: req.ip ?? null,
+        nonce: String(res.locals.nonce),
+        services,
+      });
+      await sendResponse(res, response);
+      // A body nobody read (a loader answered a POST, an action refused early) is drained, not left hanging.
+      if (!req.complete) {
+        if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
+        else discardBody(req, res);
+      }
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function remixRequest(req: IncomingMessage & { protocol: string; originalUrl: string }, res: ExpressResponse): Request {
+  // The Host header, already checked by siteMiddleware, names the site; the scheme follows the proxy.
+  const url = new URL(`${req.protocol}://${req.headers.host}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  // Loaders and actions stop once the answer can no longer be written (the client went away).
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = bodyStream(req, res);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+// The request body as a web stream with backpressure; cancelling it drains the rest instead of
+// destroying the connection the answer still has to go out on.
+function bodyStream(req: IncomingMessage, res: ExpressResponse): ReadableStream<Uint8Array> {
+  let finished = false;
+  const onData = (chunk: Buffer) => {
+    current?.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((current?.desiredSize ?? 0) <= 0) req.pause();
+  };
+  let current: ReadableStreamDefaultController<Uint8Array> | null = null;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      current = controller;
+      req.on("data", onData);
+      req.once("end", () => {
+        if (finished) return;
+        finished = true;
+        controller.close();
+      });
+      req.once("error", (error) => {
+        if (finished) return;
+        finished = true;
+        controller.error(error);
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      finished = true;
+      current = null;
+      req.off("data", onData);
+      discardBody(req, res);
+    },
+  });
+}
+
+/**
+ * Writes a fetch Response to Express: status, headers, then the body piped at the client's pace. Not
+ * @remix-run/node's writeReadableStreamToWritable, which ignores write() saying the socket is full
+ * (react-router issue 15049): a slow client made it read a whole file into memory. Piped, a body is read
+ * only as fast as the client takes it and cancelled (closing the file or S3 connection behind it) when
+ * the client goes away.
+ */
+export async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+  } catch (error) {
+    // The client left: the pipe has cancelled the body already, and there is nobody to answer.
+    if ((error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
+    throw error;
+  }
+}

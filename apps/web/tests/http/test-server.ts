@@ -1,0 +1,141 @@
+// The real server in-process for HTTP tests on both databases: the built Remix app (run `npm run build`
+// first; scripts/test.sh builds before Vitest) behind the real Express app, on a fresh PGlite folder or a
+// fresh database on the PostgreSQL server, migrated and seeded with the three provinces' packs and their
+// regulations, with real accounts, real storage on disk, the file mail outbox and the real job queue.
+// Tests talk to it over HTTP with any Host header and can look at the database directly.
+import { mkdtemp, rm, stat, readdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { parseEnv } from "@cong/config/env";
+import { createMailer, createStorage, createUser, listTenants, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
+import { migrate, seedTenants, type Db } from "@cong/db";
+import type { Backend } from "@cong/db/testing";
+import { createApp } from "../../server/create-app.ts";
+import { createRemixHandler } from "../../server/remix-handler.ts";
+import { Client } from "./client.ts";
+
+const webDir = fileURLToPath(new URL("../../", import.meta.url));
+const repoRoot = path.resolve(webDir, "../..");
+export const TENANTS_DIR = path.join(repoRoot, "tenants");
+export const PASSWORD = "Hai-nghin-khong-tram-hai-sau!";
+const SECRET = "http-tests-only-secret-0123456789abcdef0123456789";
+
+/** The accounts every test server has, by key: a province's admin and editors, and an operator. */
+export const ACCOUNTS = {
+  operator: { slug: null, email: "operator@http.cong.vn", roles: ["operator"], agencies: [] },
+  qnAdmin: { slug: "quang-ninh", email: "admin@qn.http.cong.vn", roles: ["admin"], agencies: [] },
+  qnEditor: { slug: "quang-ninh", email: "bientap.syt@qn.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
+  naAdmin: { slug: "nghe-an", email: "admin@na.http.cong.vn", roles: ["admin"], agencies: [] },
+  naEditor: { slug: "nghe-an", email: "bientap.syt@na.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
+  thAdmin: { slug: "thanh-hoa", email: "admin@th.http.cong.vn", roles: ["admin"], agencies: [] },
+} as const;
+export type AccountKey = keyof typeof ACCOUNTS;
+
+export type TestServer = {
+  db: Db;
+  port: number;
+  /** The id of each province by slug. */
+  tenants: Map<string, string>;
+  dataDir: string;
+  /** A new browser-like client (its own cookies) on a province's host, or the apex with null. */
+  client(slug: string | null): Client;
+  /** A client signed in as one of ACCOUNTS through the real sign-in form. */
+  signedIn(key: AccountKey): Promise<Client>;
+  close(): Promise<void>;
+};
+
+// The build the tests run must be the code under test: refuse a missing or older build, by name.
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, await newestMtime(full));
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, (await stat(full)).mtimeMs);
+  }
+  return newest;
+}
+
+let buildPromise: Promise<ServerBuild> | undefined;
+export function loadBuild(): Promise<ServerBuild> {
+  buildPromise ??= (async () => {
+    const entry = path.join(webDir, "build/server/index.js");
+    const built = await stat(entry).catch(() => null);
+    if (!built) throw new Error("apps/web/build is missing: run `npm run build` before the HTTP tests (npm test does)");
+    const bundled = [path.join(webDir, "app"), ...["i18n", "authz", "schedule"].map((p) => path.join(repoRoot, "packages", p, "src"))];
+    const sources = Math.max(...(await Promise.all(bundled.map(newestMtime))));
+    if (sources > built.mtimeMs) throw new Error("apps/web/build is older than the app's sources: run `npm run build` before the HTTP tests");
+    return (await import(pathToFileURL(entry).href)) as ServerBuild;
+  })();
+  return buildPromise;
+}
+
+/** env: variables over the test server's own (e.g. a small SIGNIN_ATTEMPTS, a TRUST_PROXY). */
+export type TestServerOptions = { env?: Record<string, string> };
+
+export async function startTestServer(backend: Backend, options: TestServerOptions = {}): Promise<TestServer> {
+  const build = await loadBuild();
+  const created = await backend.create();
+  const db = created.db;
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cong-http-"));
+  let jobs: Jobs | undefined;
+  let server: Server | undefined;
+  try {
+    await migrate(db);
+    const seeded = await seedTenants(db, TENANTS_DIR);
+    if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
+    await seedRegulations(db, TENANTS_DIR);
+    const tenants = new Map((await listTenants(db)).map((t) => [t.slug, t.id]));
+    for (const [key, a] of Object.entries(ACCOUNTS)) {
+      const tenantId = a.slug === null ? null : tenants.get(a.slug);
+      if (tenantId === undefined) throw new Error(`no tenant ${a.slug}`);
+      const made = await createUser({ db, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+      if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
+    }
+    const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: SECRET, SIGNIN_ATTEMPTS: "10000", ...options.env });
+    const outboxDir = path.join(dataDir, "outbox");
+    const mailer = createMailer({ from: env.MAIL_FROM, outboxDir });
+    const storage = createStorage({ kind: "local", dir: path.join(dataDir, "uploads") });
+    // The real queue; its workers poll rarely, so the only background writes happen at start.
+    jobs = await startJobs({ db, mailer, tenantUrl: (slug) => `http://${slug}.localhost`, pollSeconds: 3600, log: () => {} });
+    const app = createApp({
+      env,
+      db,
+      resolve: (host) => resolveTenant(db, host),
+      handler: createRemixHandler({ build, env, db, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
+    });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server!.once("listening", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const client = (slug: string | null) => new Client(port, slug === null ? "localhost" : `${slug}.localhost`);
+    return {
+      db,
+      port,
+      tenants,
+      dataDir,
+      client,
+      async signedIn(key) {
+        const a = ACCOUNTS[key];
+        const c = client(a.slug);
+        await c.signIn(a.email, PASSWORD);
+        return c;
+      },
+      async close() {
+        server?.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+        await jobs?.stop();
+        await created.dispose();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await jobs?.stop().catch(() => {});
+    await created.dispose();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
