@@ -2,6 +2,7 @@
 // on its own port with a fresh data directory, so the first start migrates and seeds from scratch.
 // Chromium: $CHROMIUM_PATH, Playwright's own, or Debian's (scripts/find-chromium.mjs).
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,7 +34,19 @@ const serverEnv: Record<string, string> = {
   // (packages/core/src/limits/take-attempt.test.ts).
   SIGNIN_ATTEMPTS: "10000",
 };
-if (process.env.DATABASE_URL) serverEnv.DATABASE_URL = process.env.DATABASE_URL;
+// On a PostgreSQL server the run exercises the production login: the database is prepared with the
+// owner's URL (DATABASE_OWNER_URL, else DATABASE_URL) and the server runs as a login made for this run
+// that is a member of cong_app only (created by prepare-server.ts, dropped when the server exits).
+const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+if (ownerUrl) {
+  process.env.E2E_DB_LOGIN ??= `cong_e2e_${randomBytes(5).toString("hex")}`;
+  process.env.E2E_DB_PASSWORD ??= randomBytes(12).toString("hex");
+  const runtimeUrl = new URL(ownerUrl);
+  runtimeUrl.username = process.env.E2E_DB_LOGIN;
+  runtimeUrl.password = process.env.E2E_DB_PASSWORD;
+  serverEnv.DATABASE_OWNER_URL = ownerUrl;
+  serverEnv.DATABASE_URL = runtimeUrl.toString();
+}
 
 export default defineConfig({
   testDir: "./tests/e2e",

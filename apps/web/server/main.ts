@@ -1,12 +1,16 @@
-// The server: parse env (fail fast), open + migrate the database, seed the tenant packs, then serve
-// the Remix build. SIGTERM/SIGINT close the server and the database.
+// The server: parse env (fail fast), open the database, bring it up to date or check that it is, then
+// serve the Remix build. SIGTERM/SIGINT close the server and the database.
+// Two kinds of database login (docs/decisions/0008): the owner (the embedded PGlite, or one superuser URL
+// in development) migrates and seeds the packs at start; a runtime login (production: a member of
+// cong_app only) may not, so the server checks that every migration is applied and refuses to start
+// otherwise, and tenants come from `npm run tenant:add`.
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { parseEnv, type Env } from "@cong/config/env";
+import { parseEnv, serverDatabaseProblem, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
-import { createMailer, createStorage, listTenants, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
-import { migrate, openDb, seedTenants } from "@cong/db";
+import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
+import { assertMigrated, inspectLogin, openDb, seedTenants, type Login } from "@cong/db";
 import { createApp } from "./create-app.ts";
 import { createRemixHandler } from "./remix-handler.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
@@ -14,7 +18,10 @@ import { resolveSecret } from "./secret.ts";
 
 function readEnv(): Env {
   try {
-    return parseEnv();
+    const env = parseEnv();
+    const problem = serverDatabaseProblem(env);
+    if (problem) throw new Error(problem);
+    return env;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
@@ -56,22 +63,37 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+let login: Login = { name: "", mayMigrate: false };
 try {
-  const migrated = await migrate(db);
-  console.log(`database (${db.kind}): ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already applied`);
-  const seed = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
-  for (const r of seed.results) console.log(`tenant ${r.slug}: ${r.status}`);
-  for (const f of seed.failed) {
-    console.error(`tenant pack ${f.dir} was not loaded:`);
-    for (const p of f.problems) console.error(`  ${formatProblem(p)}`);
+  login = await inspectLogin(db);
+  if (login.mayMigrate) {
+    const migrated = await migrateDatabase(db);
+    console.log(`database (${db.kind}): ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already applied`);
+    if (db.kind === "postgres" && env.NODE_ENV === "production")
+      console.warn(
+        `database: DATABASE_URL logs in as "${login.name}", which may bypass row-level security; ` +
+          "in production give the server a login that is a member of cong_app only (infra/postgres/README.md)",
+      );
+    const seed = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
+    for (const r of seed.results) console.log(`tenant ${r.slug}: ${r.status}`);
+    for (const f of seed.failed) {
+      console.error(`tenant pack ${f.dir} was not loaded:`);
+      for (const p of f.problems) console.error(`  ${formatProblem(p)}`);
+    }
+  } else {
+    // Not the owner: never migrate nor seed; run only against a database that db:migrate prepared.
+    await assertMigrated(db);
+    console.log(`database (${db.kind}): runtime login "${login.name}", every migration applied; tenants come from npm run tenant:add`);
   }
+  if (env.DATABASE_OWNER_URL && env.NODE_ENV === "production")
+    console.warn("database: DATABASE_OWNER_URL is set, but the server never uses it: keep the owner's password out of the server's environment");
 } catch (error) {
   console.error(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);
 }
 
 let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
-if (env.NODE_ENV !== "production") {
+if (env.NODE_ENV !== "production" && login.mayMigrate) {
   try {
     demoAccounts = await ensureDemoAccounts(db, env.DATA_DIR);
     for (const r of await seedRegulations(db, env.TENANTS_DIR)) if (r.created > 0) console.log(`tenant ${r.slug}: ${r.created} regulation(s) published as documents`);

@@ -113,7 +113,12 @@ function bodyStream(req: IncomingMessage, res: ExpressResponse): ReadableStream<
 export async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // A route's own header replaces the server-wide default (a file's stricter CSP, for one); only
+  // Set-Cookie may repeat.
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.setHeader(key, value);
+  }
   if (!response.body) {
     res.end();
     return;

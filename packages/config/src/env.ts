@@ -48,10 +48,23 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  /** A PostgreSQL server (14+). Without it the embedded PGlite database under DATA_DIR is used. */
+  /**
+   * A PostgreSQL server (14+): the login the server uses for requests. In production a role that is a
+   * member of cong_app only (infra/postgres/README.md). Without it the embedded PGlite database under
+   * DATA_DIR is used (one user: the demo and development database).
+   */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /**
+   * The owner's login (superuser or BYPASSRLS, owns the tables), for db:migrate, db:seed, tenant:add and
+   * user:create. Defaults to DATABASE_URL (development: one superuser URL does everything). The server
+   * never uses it.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (the owner's login, used by db:migrate, db:seed, tenant:add and user:create)")
     .optional(),
   /** Where the embedded database, uploads and the mail outbox live. */
   DATA_DIR: z.string().default(".data"),
@@ -100,6 +113,22 @@ export const envSchema = z.object({
       ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_ENDPOINT" });
   });
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * A problem with the server's database settings, if any: the server logs in with DATABASE_URL only, so an
+ * owner URL without it would start the server on an empty embedded database. (The operator commands may
+ * be given DATABASE_OWNER_URL alone.)
+ */
+export function serverDatabaseProblem(env: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL)
+    return "Invalid environment:\n  DATABASE_URL: is required with DATABASE_OWNER_URL: the server logs in with DATABASE_URL (its runtime login) and never with the owner's";
+  return undefined;
+}
+
+/** The database URL the operator commands use: the owner's login, or DATABASE_URL when it is the owner too. */
+export function ownerDatabaseUrl(env: Pick<Env, "DATABASE_URL" | "DATABASE_OWNER_URL">): string | undefined {
+  return env.DATABASE_OWNER_URL ?? env.DATABASE_URL;
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);

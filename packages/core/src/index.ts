@@ -63,4 +63,6 @@ export { recordDataUpdate, recordClockEvent, clockEventSchema } from "./deadline
 export { listTenantDays, addTenantDay, removeTenantDay, tenantDaySchema, type TenantDayRow } from "./deadlines/tenant-calendar.ts";
 export { dutyKey } from "./deadlines/duty-key.ts";
 export { startJobs, runDeadlineRound, QUEUES, type Jobs, type JobOptions } from "./jobs/start-jobs.ts";
+export { prepareJobs } from "./jobs/prepare-jobs.ts";
+export { migrateDatabase, type DatabaseMigration } from "./migrate-database.ts";
 export { leadAgencyIds } from "./deadlines/lead-agencies.ts";

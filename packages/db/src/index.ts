@@ -3,8 +3,8 @@
 // The unscoped owner client is reached through ./owner.server.ts (also "@cong/db/owner").
 export { openDb } from "./open-db.ts";
 export type { Db, OpenDbOptions, ScriptTx } from "./open-db.ts";
-export { migrate, findMigrationsDir, checksum } from "./migrate.ts";
-export type { MigrateOptions, MigrateResult } from "./migrate.ts";
+export { migrate, findMigrationsDir, checksum, inspectLogin, migrationStatus, assertMigrated } from "./migrate.ts";
+export type { MigrateOptions, MigrateResult, Login, MigrationStatus } from "./migrate.ts";
 export { withTenant, withPlatform, withOperator, isUuid } from "./scoped.ts";
 export type { Tx, ScopeOptions } from "./scoped.ts";
 export { checkDb } from "./health.ts";

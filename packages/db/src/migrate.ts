@@ -56,6 +56,61 @@ const CREATE_TABLE = `
 // Two processes migrating at once (two app instances starting) take turns.
 const LOCK = "select pg_advisory_xact_lock(7020251122)";
 
+const notOwner = (name: string) =>
+  `the database login "${name}" is not the owner (a superuser or a role with BYPASSRLS that owns Cổng's tables): ` +
+  "migrations, db:seed, tenant:add and user:create run with the owner's login; set DATABASE_OWNER_URL to it (infra/postgres/README.md)";
+
+export type Login = {
+  /** The role the connection logged in as. */
+  name: string;
+  /** Superuser or BYPASSRLS: may migrate and seed. A runtime login (member of cong_app only) may not. */
+  mayMigrate: boolean;
+};
+
+/** Who the database connection is: the owner, or a runtime login that must not migrate. */
+export async function inspectLogin(db: Db): Promise<Login> {
+  const [me] = await db.owner.$queryRaw<{ name: string; may: boolean }[]>`
+    select current_user::text as name, (rolsuper or rolbypassrls) as may from pg_roles where rolname = current_user`;
+  return { name: me?.name ?? "unknown", mayMigrate: me?.may ?? false };
+}
+
+export type MigrationStatus = { pending: string[]; changed: string[] };
+
+/**
+ * Compares the migration files with what the database recorded, without changing anything: what a
+ * runtime login checks at start instead of migrating. Throws when the record cannot be read.
+ */
+export async function migrationStatus(db: Db, options: MigrateOptions = {}): Promise<MigrationStatus> {
+  const files = await readMigrations(options.migrationsDir ?? findMigrationsDir());
+  const { rows } = await db.executeSql("select name, checksum from _cong_migrations", []);
+  const applied = new Map(rows.map((r) => [String(r.name), String(r.checksum)]));
+  return {
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
+    changed: files.filter((f) => applied.has(f.name) && applied.get(f.name) !== f.checksum).map((f) => f.name),
+  };
+}
+
+/**
+ * The server's start-up check when its login may not migrate: every migration applied, none edited
+ * since. Otherwise it throws a message that says what to run.
+ */
+export async function assertMigrated(db: Db, options: MigrateOptions = {}): Promise<void> {
+  const run = "Run `npm run db:migrate` with the owner's login (DATABASE_OWNER_URL), then start the server again.";
+  let status: MigrationStatus;
+  try {
+    status = await migrationStatus(db, options);
+  } catch (error) {
+    // No table yet (42P01), or one this login may not read (42501: created before the grant in
+    // 20261128110000_runtime_login): either way the database is older than the code.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`the database has not been migrated for this version of Cổng (cannot read _cong_migrations: ${message}). ${run}`);
+  }
+  if (status.changed.length > 0)
+    throw new Error(`migration(s) changed since they were applied: ${status.changed.join(", ")}. Restore the original file(s); put changes in a new migration.`);
+  if (status.pending.length > 0)
+    throw new Error(`the database is missing ${status.pending.length} migration(s): ${status.pending.join(", ")}. ${run}`);
+}
+
 export async function migrate(db: Db, options: MigrateOptions = {}): Promise<MigrateResult> {
   const migrationsDir = options.migrationsDir ?? findMigrationsDir();
   const files = await readMigrations(migrationsDir);
@@ -67,8 +122,7 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
       "select current_user::text as name, (rolsuper or rolbypassrls) as ok from pg_roles where rolname = current_user",
     );
     // Row-level security is forced on every table: an owner without BYPASSRLS could not seed tenants.
-    if (me && !me.ok)
-      throw new Error(`the database role "${me.name}" must be a superuser or have BYPASSRLS to own Cổng's tables (ALTER ROLE ${me.name} BYPASSRLS)`);
+    if (me && !me.ok) throw new Error(notOwner(me.name));
     await tx.exec(CREATE_TABLE);
     for (const row of await tx.query<{ name: string; checksum: string }>("select name, checksum from _cong_migrations")) {
       applied.set(row.name, row.checksum);

@@ -1,6 +1,8 @@
 // Opens Cổng's database: the embedded PGlite under DATA_DIR by default, or a PostgreSQL server when a
-// DATABASE_URL is given. Server-only. The returned `owner` client is unscoped: import it through
-// ./owner.server.ts (migrations, seeding, platform console); request code uses withTenant/withPlatform.
+// URL is given. Server-only. The returned `owner` client is the login's unscoped client: opened with the
+// owner's URL (operator commands, the embedded database) it sees every tenant, so it is reached through
+// ./owner.server.ts; opened with the server's runtime login (production, docs/decisions/0008) it has
+// cong_app's rights only. Request code uses withTenant/withPlatform/withOperator either way.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -20,13 +22,17 @@ export type ScriptTx = {
 
 export type Db = {
   kind: "pglite" | "postgres";
-  /** Unscoped client (sees every tenant): migrations, seeding and the platform console only. */
+  /**
+   * The login's unscoped client. As the owner it sees every tenant: migrations and seeding only. As a
+   * runtime login it has cong_app's rights, with no tenant set (row-level security shows nothing).
+   */
   owner: PrismaClient;
   /** Runs fn in one owner transaction on the raw driver; commits when fn resolves, rolls back when it throws. */
   script<T>(fn: (tx: ScriptTx) => Promise<T>): Promise<T>;
   /**
-   * One statement (or, without values, a script) on the raw driver as the owner, outside any transaction:
-   * for the job queue's own tables. Never call it inside withTenant on PGlite: one connection, one lock.
+   * One statement (or, without values, a script) on the raw driver as the login, outside any transaction:
+   * for the job queue's own tables and the start-up checks. Never call it inside withTenant on PGlite:
+   * one connection, one lock.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;

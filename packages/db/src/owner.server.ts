@@ -1,6 +1,7 @@
 // The one door to the unscoped database client (CONVENTIONS rule 5): migrations, seeding and the
-// platform console import it from here, so every unscoped access is easy to find. Request code gets
-// a tenant-scoped transaction from withTenant/withPlatform instead.
+// operator commands (opened with the owner's login, DATABASE_OWNER_URL) import it from here, so every
+// unscoped access is easy to find. Request code gets a scoped transaction from withTenant/withPlatform/
+// withOperator instead; in production the server's login is not the owner at all (docs/decisions/0008).
 import type { Db } from "./open-db.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 

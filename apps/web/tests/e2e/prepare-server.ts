@@ -1,14 +1,22 @@
-// Run by start-server.mjs before the server: migrates, seeds the packs and creates the test accounts in
-// the end-to-end database (a fresh PGlite folder, or DATABASE_URL's server), then closes it.
-import { parseEnv } from "@cong/config/env";
-import { createUser, listTenants, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
-import { migrate, openDb, seedTenants } from "@cong/db";
+// Run by start-server.mjs before the server, with the owner's login (DATABASE_OWNER_URL, else
+// DATABASE_URL, else a fresh PGlite folder): migrates as `npm run db:migrate` does, seeds the packs and
+// creates the test accounts, then closes the database. On a PostgreSQL server whose runtime URL differs
+// from the owner's, it also creates that runtime login (a member of cong_app only, as in production), so
+// the server runs as production does; start-server.mjs drops it when the server exits.
+import { ownerDatabaseUrl, parseEnv } from "@cong/config/env";
+import { createUser, listTenants, migrateDatabase, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
+import { openDb, seedTenants } from "@cong/db";
 import { accounts, E2E_PASSWORD } from "./accounts.ts";
 
 const env = parseEnv();
-const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const ownerUrl = ownerDatabaseUrl(env);
+/** The runtime login this preparation created, for start-server.mjs to drop at exit. */
+export const runtimeLogin: { name: string; ownerUrl: string } | null =
+  ownerUrl && env.DATABASE_URL && env.DATABASE_URL !== ownerUrl ? { name: decodeURIComponent(new URL(env.DATABASE_URL).username), ownerUrl } : null;
+
+const db = await openDb({ databaseUrl: ownerUrl, dataDir: env.DATA_DIR });
 try {
-  await migrate(db);
+  await migrateDatabase(db);
   const seeded = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
   if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
   // Each province's regulations as its first published documents, as in the embedded demo.
@@ -25,6 +33,12 @@ try {
       actor: SYSTEM_ACTOR,
     });
     if (!created.ok && !created.errors.email?.includes("errors.emailTaken")) throw new Error(`${key}: ${JSON.stringify(created.errors)}`);
+  }
+  if (runtimeLogin) {
+    // What infra/postgres/README.md tells a DBA to run: LOGIN, member of cong_app only, nothing else.
+    const password = decodeURIComponent(new URL(env.DATABASE_URL!).password);
+    const { rows } = await db.executeSql("select format('create role %I login password %L in role cong_app', $1::text, $2::text) as sql", [runtimeLogin.name, password]);
+    await db.executeSql(String(rows[0]!.sql));
   }
 } finally {
   await db.close();

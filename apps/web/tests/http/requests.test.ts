@@ -190,7 +190,7 @@ describeServer("requests a page could not have sent", (server) => {
 
   it("an error the server did not expect shows no stack, no code and no path", async () => {
     const visitor = server().client("quang-ninh");
-    await server().db.close();
+    await server().servedDb.close();
     for (const path of ["/", "/van-ban-chi-dao", "/search?q=covid"]) {
       const res = await visitor.get(path);
       expect(res.status, path).toBeGreaterThanOrEqual(500);

@@ -11,9 +11,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
-import { createMailer, createStorage, createUser, listTenants, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
-import { migrate, seedTenants, type Db } from "@cong/db";
-import type { Backend } from "@cong/db/testing";
+import { createMailer, createStorage, createUser, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
+import { openDb, seedTenants, type Db } from "@cong/db";
+import { createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
 import { createRemixHandler } from "../../server/remix-handler.ts";
 import { Client } from "./client.ts";
@@ -36,7 +36,10 @@ export const ACCOUNTS = {
 export type AccountKey = keyof typeof ACCOUNTS;
 
 export type TestServer = {
+  /** The database as its owner, for looking at what requests did (the server itself logs in as below). */
   db: Db;
+  /** The database the server itself uses: a runtime login on the PostgreSQL server, the same PGlite. */
+  servedDb: Db;
   port: number;
   /** The id of each province by slug. */
   tenants: Map<string, string>;
@@ -83,8 +86,17 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
   const dataDir = await mkdtemp(path.join(tmpdir(), "cong-http-"));
   let jobs: Jobs | undefined;
   let server: Server | undefined;
+  let served: Db | undefined;
+  let login: RuntimeLogin | undefined;
+  const release = async () => {
+    await served?.close().catch(() => {});
+    await created.dispose();
+    await login?.drop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  };
   try {
-    await migrate(db);
+    // SQL migrations and the job queue's tables, as `npm run db:migrate` does
+    await migrateDatabase(db);
     const seeded = await seedTenants(db, TENANTS_DIR);
     if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
     await seedRegulations(db, TENANTS_DIR);
@@ -96,16 +108,22 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
       if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
     }
     const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: SECRET, SIGNIN_ATTEMPTS: "10000", ...options.env });
+    // On the PostgreSQL server the app logs in as production does: a member of cong_app only.
+    if (created.url) {
+      login = await createRuntimeLogin(created.url);
+      served = await openDb({ databaseUrl: login.url });
+    }
+    const runtime = served ?? db;
     const outboxDir = path.join(dataDir, "outbox");
     const mailer = createMailer({ from: env.MAIL_FROM, outboxDir });
     const storage = createStorage({ kind: "local", dir: path.join(dataDir, "uploads") });
     // The real queue; its workers poll rarely, so the only background writes happen at start.
-    jobs = await startJobs({ db, mailer, tenantUrl: (slug) => `http://${slug}.localhost`, pollSeconds: 3600, log: () => {} });
+    jobs = await startJobs({ db: runtime, mailer, tenantUrl: (slug) => `http://${slug}.localhost`, pollSeconds: 3600, log: () => {} });
     const app = createApp({
       env,
-      db,
-      resolve: (host) => resolveTenant(db, host),
-      handler: createRemixHandler({ build, env, db, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
+      db: runtime,
+      resolve: (host) => resolveTenant(runtime, host),
+      handler: createRemixHandler({ build, env, db: runtime, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
     });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server!.once("listening", resolve));
@@ -113,6 +131,7 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
     const client = (slug: string | null) => new Client(port, slug === null ? "localhost" : `${slug}.localhost`);
     return {
       db,
+      servedDb: runtime,
       port,
       tenants,
       dataDir,
@@ -127,15 +146,13 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
         server?.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
         await jobs?.stop();
-        await created.dispose();
-        await rm(dataDir, { recursive: true, force: true });
+        await release();
       },
     };
   } catch (error) {
     server?.close();
     await jobs?.stop().catch(() => {});
-    await created.dispose();
-    await rm(dataDir, { recursive: true, force: true });
+    await release();
     throw error;
   }
 }

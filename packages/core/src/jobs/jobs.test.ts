@@ -13,6 +13,7 @@ import { createMailer } from "../mail/mailer.ts";
 import { saveItem } from "../items/save-item.ts";
 import { transitionItem } from "../items/transition-item.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
+import { prepareJobs } from "./prepare-jobs.ts";
 import { startJobs, type Jobs } from "./start-jobs.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
@@ -32,6 +33,8 @@ describeBackends("jobs", ({ db, kind }) => {
   const running: Jobs[] = [];
 
   beforeAll(async () => {
+    // what db:migrate does after the SQL migrations: the queue's schema and tables, as the owner
+    await prepareJobs(db());
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
     qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
     outbox = await mkdtemp(path.join(tmpdir(), "cong-jobs-"));

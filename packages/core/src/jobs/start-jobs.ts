@@ -2,6 +2,8 @@
 // the deadline engine's round (materialise and evaluate due instances, send reminders). Jobs survive
 // restarts, are picked up by one instance at a time (SKIP LOCKED), and the work itself is idempotent, so
 // two app instances on one database never publish or remind twice. Works on PGlite and on a server.
+// Starting never changes the queue's schema: that is the owner's work (prepare-jobs.ts, run by
+// `npm run db:migrate`), so the server's runtime login needs only the rights on the queue's rows.
 import type { Db } from "@cong/db";
 import { withPlatform } from "@cong/db";
 import PgBoss from "pg-boss";
@@ -49,11 +51,21 @@ export async function startJobs(o: JobOptions): Promise<Jobs> {
     schema: "pgboss",
     supervise: true,
     schedule: true,
-    migrate: true,
+    migrate: false,
   });
   boss.on("error", (error: Error) => o.log(`jobs: ${error.message.split("\n")[0]}`));
-  await boss.start();
-  for (const name of Object.values(QUEUES)) if (!(await boss.getQueue(name))) await boss.createQueue(name);
+  const notReady = (why: string) =>
+    new Error(`the job queue is not ready (${why}): run \`npm run db:migrate\` with the owner's login (DATABASE_OWNER_URL)`);
+  try {
+    await boss.start();
+  } catch (error) {
+    throw notReady(error instanceof Error ? error.message : String(error));
+  }
+  for (const name of Object.values(QUEUES)) {
+    if (await boss.getQueue(name)) continue;
+    await boss.stop({ graceful: false, wait: true });
+    throw notReady(`no queue "${name}"`);
+  }
 
   const poll = { pollingIntervalSeconds: Math.max(0.5, o.pollSeconds) };
   await boss.work(QUEUES.publish, poll, async () => {

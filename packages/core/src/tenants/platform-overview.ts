@@ -1,25 +1,29 @@
 // The platform console's view of the provinces: each one's domains, when its configuration last changed,
-// and how many active accounts and admins it has. The console is the one place that reads across
-// provinces, so it goes through the owner client (CONVENTIONS rule 5), after the operator check.
+// and how many active accounts and admins it has. It runs in the operator's scope as the runtime role:
+// provinces and domains are readable there; the counts, which no scope can see (each province's accounts
+// are visible only to that province), come from the one function granted for them,
+// platform_tenant_accounts() (migration 20261128110000_runtime_login), which answers only in this scope.
 import type { Localized } from "@cong/config";
-import type { Db } from "@cong/db";
-import { ownerClient } from "@cong/db/owner";
+import { withOperator, type Db } from "@cong/db";
 import { asLocalized } from "../json.ts";
 
 export type TenantOverview = { id: string; slug: string; name: Localized; domains: string[]; updatedAt: Date; activeUsers: number; admins: number };
 
+type AccountCounts = { tenant_id: string; active_users: number; admins: number };
+
 export async function platformOverview(db: Db): Promise<TenantOverview[]> {
-  const owner = ownerClient(db);
-  const tenants = await owner.tenant.findMany({ orderBy: { slug: "asc" }, include: { domains: { select: { host: true } } } });
-  const counts = await owner.user.groupBy({ by: ["tenantId"], where: { active: true, tenantId: { not: null } }, _count: { _all: true } });
-  const admins = await owner.user.groupBy({ by: ["tenantId"], where: { active: true, roles: { has: "admin" } }, _count: { _all: true } });
+  const { tenants, counts } = await withOperator(db, async (tx) => ({
+    tenants: await tx.tenant.findMany({ orderBy: { slug: "asc" }, include: { domains: { select: { host: true } } } }),
+    counts: await tx.$queryRaw<AccountCounts[]>`select tenant_id, active_users, admins from platform_tenant_accounts()`,
+  }));
+  const byTenant = new Map(counts.map((c) => [c.tenant_id, c]));
   return tenants.map((t) => ({
     id: t.id,
     slug: t.slug,
     name: asLocalized(t.name),
     domains: t.domains.map((d) => d.host).sort(),
     updatedAt: t.updatedAt,
-    activeUsers: counts.find((c) => c.tenantId === t.id)?._count._all ?? 0,
-    admins: admins.find((c) => c.tenantId === t.id)?._count._all ?? 0,
+    activeUsers: byTenant.get(t.id)?.active_users ?? 0,
+    admins: byTenant.get(t.id)?.admins ?? 0,
   }));
 }

@@ -38,8 +38,8 @@ export type Backend = {
   kind: Db["kind"];
   /** Why this backend is skipped, if it is. */
   skip?: string;
-  /** A fresh, empty database and how to throw it away. */
-  create(): Promise<{ db: Db; dispose(): Promise<void> }>;
+  /** A fresh, empty database (opened as the owner; `url` on a server) and how to throw it away. */
+  create(): Promise<{ db: Db; url?: string; dispose(): Promise<void> }>;
 };
 
 const pglite: Backend = {
@@ -67,9 +67,11 @@ const postgres: Backend = {
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    const db = await openDb({ databaseUrl: withDatabase(TEST_POSTGRES_URL, name) });
+    const url = withDatabase(TEST_POSTGRES_URL, name);
+    const db = await openDb({ databaseUrl: url });
     return {
       db,
+      url,
       async dispose() {
         await db.close();
         const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });

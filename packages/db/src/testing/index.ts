@@ -2,3 +2,4 @@
 // small valid packs. Never imported by runtime code.
 export { describeBackends, backends, TEST_POSTGRES_URL, type Backend } from "./backends.ts";
 export { fixturePack, fixturePackJson, fixtureUnits, tempTenantsDir, writeFixturePack, type FixtureOptions } from "./fixtures.ts";
+export { createRuntimeLogin, type RuntimeLogin } from "./runtime-login.ts";
