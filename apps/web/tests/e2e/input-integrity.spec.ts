@@ -6,8 +6,10 @@ import { signInAs } from "./sign-in";
 import { siteUrl } from "./fixtures";
 
 const qn = (path: string) => siteUrl("quang-ninh", path);
-const NOT_A_UUID = ["abc", "------------------------------------", "%00", "00000000-0000-0000-0000-00000000000%00"];
-const NOT_A_SLUG = ["%00", "a..b", "x".repeat(3000), "Tin-Tuc", "a%2Fb"];
+const NOT_A_UUID = ["abc", "------------------------------------", "7d1c5a8e-3b2f-4c6d-9e0a-1b2c3d4e5f6", "7d1c5a8e-3b2f-4c6d-9e0a-1b2c3d4e5f60x"];
+const NOT_A_SLUG = ["a..b", "x".repeat(3000), "Tin-Tuc", "a%2Fb", "tin%20tuc"];
+// A control character never reaches a route: the server's entry refuses the address (400, request-shape.ts).
+const CONTROL = ["%00", "00000000-0000-0000-0000-00000000000%00"];
 const UNKNOWN = "7d1c5a8e-3b2f-4c6d-9e0a-1b2c3d4e5f60";
 
 /** The status and the page's own answer for a URL, as the signed-in browser gets it. */
@@ -37,6 +39,9 @@ test("an admin URL whose id is not a uuid, or names nothing, is the admin's 404 
     ...NOT_A_SLUG.flatMap((slug) => [`/admin/sections/${slug}`, `/admin/sections/${slug}/new`, `/admin/sections/${slug}/items/${UNKNOWN}`, `/admin/config/sections/${slug}`, `/admin/config/matrix/${slug}`, `/admin/config/agencies/${slug}`]),
   ];
   for (const url of urls) expect([url, await visit(page, qn(url))]).toEqual([url, { status: 404, refusal: "404" }]);
+  for (const bad of CONTROL) {
+    for (const url of [`/admin/users/${bad}`, `/admin/sections/cam-nang/items/${bad}`, `/admin/sections/${bad}`, `/admin/config/agencies/${bad}`]) expect([url, (await page.goto(qn(url)))?.status()]).toEqual([url, 400]);
+  }
 
   // The same URLs' forms: a post to them is a 404 too, and changes nothing.
   await page.goto(qn("/admin/calendar"));
@@ -45,17 +50,17 @@ test("an admin URL whose id is not a uuid, or names nothing, is the admin's 404 
     expect(await post(page, `/admin/users/${id}`, { intent: "deactivate" })).toBe(404);
     expect(await post(page, `/admin/sections/cam-nang/items/${id}`, { intent: "transition", action: "publish" })).toBe(404);
   }
-  expect(await post(page, "/admin/config/agencies/%00", { intent: "remove" })).toBe(404);
+  expect(await post(page, "/admin/config/agencies/a..b", { intent: "remove" })).toBe(404);
   // A day of the calendar named by a bad id is refused as a form error, not a 500.
   expect(await post(page, "/admin/calendar", { intent: "remove", id: "abc" })).toBe(400);
-  // Query strings a person could type: a control character is a refused filter, an absurd page an empty one.
+  // Query strings a person could type: a control character is refused, an absurd page is an empty one.
   for (const [url, status] of [["/admin/audit?actor=%00", 400], ["/admin/audit?action=%00", 400], ["/admin/sections/cam-nang?page=99999999999999999999", 200], ["/admin/sections/cam-nang?recorded=abc", 200]] as const) {
     expect([url, (await page.goto(qn(url)))?.status()]).toEqual([url, status]);
   }
 });
 
 test("a portal or file URL that names nothing is the portal's 404", async ({ page }) => {
-  for (const url of ["/%00", "/cam-nang/%00", `/cam-nang/${"x".repeat(3000)}`, "/a..b/rss.xml", "/files/abc/x.pdf", "/files/------------------------------------/x.pdf", `/files/${UNKNOWN}/x.pdf`, "/api/v1/items/%00"]) {
+  for (const url of ["/a..b", "/cam-nang/a..b", `/cam-nang/${"x".repeat(3000)}`, "/a..b/rss.xml", "/files/abc/x.pdf", "/files/------------------------------------/x.pdf", `/files/${UNKNOWN}/x.pdf`, "/api/v1/items/a..b", "/api/v1/items/cam-nang~a..b"]) {
     expect([url, (await page.goto(qn(url)))?.status()]).toEqual([url, 404]);
   }
 });
