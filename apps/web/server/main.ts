@@ -74,7 +74,7 @@ try {
         `database: DATABASE_URL logs in as "${login.name}", which may bypass row-level security; ` +
           "in production give the server a login that is a member of cong_app only (infra/postgres/README.md)",
       );
-    const seed = await seedTenants(db, env.TENANTS_DIR);
+    const seed = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
     for (const r of seed.results) console.log(`tenant ${r.slug}: ${r.status}`);
     for (const f of seed.failed) {
       console.error(`tenant pack ${f.dir} was not loaded:`);

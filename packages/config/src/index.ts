@@ -2,3 +2,5 @@
 // loader lives in ./load.server.ts.
 export * from "./pack-schema.ts";
 export * from "./pack-yaml.ts";
+export * from "./calendar-date.ts";
+export * from "./platform-hosts.ts";

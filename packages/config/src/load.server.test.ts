@@ -203,4 +203,15 @@ describe("tenant:check CLI", () => {
     );
     expect(result.status).toBe(1);
   });
+
+  it("refuses a domain under PLATFORM_DOMAIN, as the server would", () => {
+    const tsx = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
+    const result = spawnSync(process.execPath, [tsx, path.join(here, "cli", "check.ts"), "tenants/quang-ninh"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, PLATFORM_DOMAIN: "quangninh.gov.vn" },
+    });
+    expect(result.stderr).toMatch(/tenants\/quang-ninh\/pack\.yaml:\d+:\d+ domains\[0\]: domain "covid19\.quangninh\.gov\.vn" is under the platform's domain quangninh\.gov\.vn/);
+    expect(result.status).toBe(1);
+  });
 });

@@ -8,10 +8,13 @@ import type { Document } from "yaml";
 import { z } from "zod";
 import { adminUnitSchema, packBaseSchema, packSchema } from "./pack-schema.ts";
 import type { AdminUnit, TenantPack } from "./pack-schema.ts";
+import { describePlatformHost, platformHostProblems } from "./platform-hosts.ts";
 
 export type PackProblem = { file: string; path: string; message: string; line?: number; column?: number };
 export type LoadedPack = { dir: string; file: string; pack: TenantPack; adminUnits: AdminUnit[] };
 export type ReadPackResult = { ok: true; loaded: LoadedPack } | { ok: false; problems: PackProblem[] };
+/** What a reader may know beyond the files: the platform's apex host (PLATFORM_DOMAIN), whose hosts no pack may list. */
+export type ReadPackOptions = { platformDomain?: string };
 
 export const PACK_FILE_NAMES = ["pack.yaml", "pack.yml", "pack.json"] as const;
 
@@ -109,7 +112,7 @@ async function findPackFile(dir: string): Promise<string | undefined> {
 }
 
 /** Reads, parses and validates one pack folder and its admin units file; collects every problem. */
-export async function readPack(dir: string): Promise<ReadPackResult> {
+export async function readPack(dir: string, options: ReadPackOptions = {}): Promise<ReadPackResult> {
   const file = await findPackFile(dir);
   if (!file) return { ok: false, problems: [{ file: dir, path: "", message: `no ${PACK_FILE_NAMES.join(", ")} in this folder` }] };
 
@@ -122,6 +125,9 @@ export async function readPack(dir: string): Promise<ReadPackResult> {
 
   const folder = path.basename(path.resolve(dir));
   if (pack.slug !== folder) problems.push(problemAt(source, ["slug"], `slug "${pack.slug}" must equal the folder name "${folder}"`));
+  if (options.platformDomain !== undefined) {
+    for (const p of platformHostProblems(pack.domains, options.platformDomain, pack.slug)) problems.push(problemAt(source, ["domains", p.index], describePlatformHost(p, options.platformDomain)));
+  }
 
   const units = await readAdminUnits(dir, pack, source);
   problems.push(...units.problems);
@@ -201,6 +207,7 @@ async function readAdminUnits(
  */
 export async function readAllPacks(
   tenantsDir: string,
+  options: ReadPackOptions = {},
 ): Promise<{ loaded: LoadedPack[]; failed: { dir: string; problems: PackProblem[] }[] }> {
   const entries = await readdir(tenantsDir, { withFileTypes: true });
   // Sorted, so "the later one" that fails on a duplicate is stable across machines.
@@ -215,7 +222,7 @@ export async function readAllPacks(
   const domainOwner = new Map<string, LoadedPack>();
 
   for (const dir of dirs) {
-    const result = await readPack(dir);
+    const result = await readPack(dir, options);
     if (!result.ok) {
       failed.push({ dir, problems: result.problems });
       continue;

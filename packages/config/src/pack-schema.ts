@@ -3,6 +3,7 @@
 // tenants/<slug>/ and, later, the admin UI. Cross-references inside a pack are checked here too, so
 // every problem comes back with the path of the offending value.
 import { z } from "zod";
+import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-date.ts";
 import { deadlineRuleSchema } from "./deadline-schema.ts";
 
 export * from "./deadline-schema.ts";
@@ -55,7 +56,8 @@ const timeZoneSchema = z.string().refine((tz) => {
   }
 }, "must be an IANA time zone such as Asia/Ho_Chi_Minh");
 
-const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+const isoDateSchema = calendarDateSchema("must be a real date YYYY-MM-DD");
+const ISSUED_ON = /^\d{4}-\d{2}(-\d{2})?$/;
 
 
 export const AGENCY_KINDS = [
@@ -214,7 +216,10 @@ const regulationSchema = z
     issuer: z.string().min(1).transform(nfc),
     signer: z.string().min(1).transform(nfc).optional(),
     // Some seeds are press summaries that give only the month (4168/QĐ-UBND: "10/2021").
-    issuedOn: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a date YYYY-MM-DD, or YYYY-MM when the text gives only the month"),
+    issuedOn: z
+      .string()
+      .regex(ISSUED_ON, "must be a real date YYYY-MM-DD, or YYYY-MM when the text gives only the month")
+      .refine((s) => !ISSUED_ON.test(s) || isCalendarDate(s) || isCalendarMonth(s), "must be a real date YYYY-MM-DD, or YYYY-MM when the text gives only the month"),
     effectiveOn: isoDateSchema.optional(),
     file: z.string().regex(/^(?!.*\.\.)[\w./-]+\.txt$/, "must be a .txt file beside the pack, e.g. regulations/3591.txt").optional().describe("the text, relative to the pack's folder; the demo publishes it as a document"),
     section: slugSchema.optional().describe("the documents section the demo publishes it in (default: the first documents section)"),

@@ -42,7 +42,8 @@ export { previewPackImport, MAX_PACK_BYTES, type ImportPreview } from "./config/
 export { applyPackImport } from "./config/apply-pack-import.ts";
 export { itemInputSchema, kindsForSection, ITEM_KINDS, DOC_STATUSES, type ItemInput, type ItemKind } from "./items/item-input.ts";
 export { itemFormLimit, ITEM_TEXT_LIMIT, MAX_REQUEST_BYTES } from "./items/form-limits.ts";
-export { saveItem, type SaveItemOptions, type SaveItemResult } from "./items/save-item.ts";
+export { saveItem, UPLOAD_FIELDS, type SaveItemOptions, type SaveItemResult } from "./items/save-item.ts";
+export type { IncomingFile } from "./items/attachment-files.ts";
 export { transitionItem, allowedTransitions, TRANSITIONS, type Transition, type TransitionResult } from "./items/transition-item.ts";
 export { publishDueItems } from "./items/publish-due-items.ts";
 export { listSectionItems, ADMIN_PAGE, type ItemListRow } from "./items/list-section-items.ts";

@@ -167,6 +167,28 @@ describeBackends("loadPack", ({ db }) => {
     }
   });
 
+  it("tenant:add and seeding refuse the platform's hosts among a pack's domains, naming each", async () => {
+    const folder = await tempTenantsDir();
+    try {
+      const dir = await writeFixturePack(folder, { slug: "tinh-nam", domains: ["nam.gov.vn", "tinh-khac.cong.gov.vn", "cong.gov.vn", "tinh-nam.cong.gov.vn", "a.b.cong.gov.vn"] });
+      const check = await checkPackConflicts(db(), dir, { platformDomain: "cong.gov.vn" });
+      expect(check.ok ? [] : check.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+        'domains[1]: domain "tinh-khac.cong.gov.vn" is under the platform\'s domain cong.gov.vn: only the platform gives out those addresses',
+        'domains[2]: domain "cong.gov.vn" is the platform\'s own host (cong.gov.vn), not a province\'s',
+        'domains[3]: domain "tinh-nam.cong.gov.vn" is this province\'s own address on the platform, served without being listed: leave it out',
+        'domains[4]: domain "a.b.cong.gov.vn" is under the platform\'s domain cong.gov.vn: only the platform gives out those addresses',
+      ]);
+      expect(!check.ok && check.problems.every((p) => p.line !== undefined)).toBe(true);
+      const seeded = await seedTenants(db(), folder, { platformDomain: "cong.gov.vn" });
+      expect([seeded.results, seeded.failed.map((f) => f.problems.length)]).toEqual([[], [4]]);
+      expect(await db().owner.tenant.findUnique({ where: { slug: "tinh-nam" } })).toBeNull();
+      // Under another platform domain the same hosts are nobody's: the pack loads.
+      expect(await checkPackConflicts(db(), dir, { platformDomain: "localhost" })).toMatchObject({ ok: true });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it("seedTenants loads the valid packs and names the bad ones", async () => {
     const folder = await tempTenantsDir();
     try {

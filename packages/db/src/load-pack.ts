@@ -2,7 +2,7 @@
 // A pack is written in one transaction (write-pack.ts), so a failure leaves the previous version
 // intact. An unchanged pack (same hash) writes nothing.
 import { readAllPacks } from "@cong/config/load";
-import type { LoadedPack, PackProblem } from "@cong/config/load";
+import type { LoadedPack, PackProblem, ReadPackOptions } from "@cong/config/load";
 import type { Db } from "./open-db.ts";
 import { databaseConflicts } from "./pack-conflicts.server.ts";
 import { packHash, tenantFields, writePack } from "./write-pack.ts";
@@ -33,9 +33,12 @@ export async function loadPack(db: Db, loaded: LoadedPack): Promise<LoadResult> 
   return { slug: pack.slug, status: existing ? "updated" : "created" };
 }
 
-/** Reads every pack under tenantsDir, loads the valid ones and reports the others. */
-export async function seedTenants(db: Db, tenantsDir: string): Promise<SeedResult> {
-  const { loaded, failed } = await readAllPacks(tenantsDir);
+/**
+ * Reads every pack under tenantsDir, loads the valid ones and reports the others. With the platform's
+ * domain, a pack listing one of its hosts is not loaded (tenants/ is one more door for a pack).
+ */
+export async function seedTenants(db: Db, tenantsDir: string, options: ReadPackOptions = {}): Promise<SeedResult> {
+  const { loaded, failed } = await readAllPacks(tenantsDir, options);
   const results: LoadResult[] = [];
   const allFailed = [...failed];
   for (const pack of loaded) {

@@ -1,16 +1,16 @@
-// Checks one pack before tenant:add loads it: valid on its own, and no slug or domain shared with
-// another pack in the same folder or with another tenant already in the database (a domain reaching
-// two tenants would serve one province's portal as another's).
+// Checks one pack before tenant:add loads it: valid on its own, no host of the platform's among its
+// domains, and no slug or domain shared with another pack in the same folder or with another tenant
+// already in the database (a domain reaching two tenants would serve one province's portal as another's).
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { readPack } from "@cong/config/load";
-import type { LoadedPack, PackProblem } from "@cong/config/load";
+import type { LoadedPack, PackProblem, ReadPackOptions } from "@cong/config/load";
 import type { Db } from "./open-db.ts";
 
 export type PackCheck = { ok: true; loaded: LoadedPack } | { ok: false; problems: PackProblem[] };
 
-export async function checkPackConflicts(db: Db, dir: string): Promise<PackCheck> {
-  const read = await readPack(dir);
+export async function checkPackConflicts(db: Db, dir: string, options: ReadPackOptions = {}): Promise<PackCheck> {
+  const read = await readPack(dir, options);
   if (!read.ok) return read;
   const { loaded } = read;
   const { pack, file } = loaded;

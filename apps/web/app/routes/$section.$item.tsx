@@ -10,9 +10,9 @@ import { ItemArticle } from "~/components/portal/item-article";
 import { PortalFrame } from "~/components/portal/portal-frame";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
-import { notFound } from "~/utils/not-found.server";
+import { isSlug, notFound } from "~/utils/not-found.server";
 import { headMeta } from "~/utils/public-head";
-import { fileHref, isSlug, itemPath, loadPortal, portalHead, toItemView } from "~/utils/public.server";
+import { fileHref, itemPath, loadPortal, portalHead, toItemView } from "~/utils/public.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const portal = await loadPortal(request, context);

@@ -14,9 +14,9 @@ import { Pager } from "~/components/portal/pager";
 import { PortalFrame } from "~/components/portal/portal-frame";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
-import { notFound } from "~/utils/not-found.server";
+import { isSlug, notFound } from "~/utils/not-found.server";
 import { headMeta } from "~/utils/public-head";
-import { isDocumentsSection, isSlug, loadPortal, parseListFilter, portalHead, text, toCard } from "~/utils/public.server";
+import { isDocumentsSection, loadPortal, parseListFilter, portalHead, text, toCard } from "~/utils/public.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const portal = await loadPortal(request, context);

@@ -14,13 +14,15 @@ import { ErrorSummary } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
+import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
+  const id = slugParam(params.id);
   const config = await getTenantConfig(context.db, tenantId);
-  const agency = config?.pack.agencies.find((a) => a.id === params.id);
-  if (!config || !agency) throw data({ reason: "not-found" }, { status: 404 });
+  const agency = config?.pack.agencies.find((a) => a.id === id);
+  if (!config || !agency) adminNotFound();
   return {
     agency,
     agencies: config.pack.agencies.map((a) => ({ value: a.id, names: a.names })),
@@ -33,11 +35,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const id = slugParam(params.id);
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
-  const id = params.id ?? "";
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version") };
+  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const result = await saveTenantConfig({ ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) });
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });

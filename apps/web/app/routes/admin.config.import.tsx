@@ -32,13 +32,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { maxBytes: PACK_LIMIT });
   const lang = await getLocale(request, context.site);
   if (text(form, "intent") === "apply") {
-    const result = await applyPackImport({ db: context.db, tenantId, actor: auditActor(viewer, context), canonical: text(form, "canonical"), version: text(form, "version"), lang });
+    const result = await applyPackImport({ db: context.db, tenantId, actor: auditActor(viewer, context), canonical: text(form, "canonical"), version: text(form, "version"), lang, platformDomain: context.env.PLATFORM_DOMAIN });
     if (!result.ok) return data({ step: "apply" as const, errors: result.errors, preview: null, names: {}, applied: null }, { status: 400 });
     return { step: "apply" as const, errors: null, preview: null, names: {}, applied: result.value.changes.length };
   }
   const file = form.get("file");
   const uploaded = typeof file === "object" && file !== null && file.size > 0 ? await file.text() : "";
-  const result = await previewPackImport({ db: context.db, tenantId, text: uploaded || text(form, "text"), lang });
+  const result = await previewPackImport({ db: context.db, tenantId, text: uploaded || text(form, "text"), lang, platformDomain: context.env.PLATFORM_DOMAIN });
   if (!result.ok) return data({ step: "preview" as const, errors: result.errors, preview: null, names: {}, applied: null }, { status: 400 });
   const current = await getTenantConfig(context.db, tenantId);
   const preview: Omit<ImportPreview, "pack"> = { canonical: result.value.canonical, version: result.value.version, changes: result.value.changes };

@@ -14,13 +14,15 @@ import { ErrorSummary } from "~/components/form/fields";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
+import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
+  const slug = slugParam(params.section);
   const config = await getTenantConfig(context.db, tenantId);
-  const section = config?.pack.sections.find((s) => s.slug === params.section);
-  if (!config || !section) throw data({ reason: "not-found" }, { status: 404 });
+  const section = config?.pack.sections.find((s) => s.slug === slug);
+  if (!config || !section) adminNotFound();
   const { pack } = config;
   const duties = pack.matrix.filter((m) => m.section === section.slug).flatMap((m) => m.duties.map((d) => ({ agency: m.agency, ...d })));
   return {
@@ -40,6 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const slug = slugParam(params.section);
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const input = formInput(form.entries());
@@ -47,10 +50,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     db: context.db,
     tenantId,
     actor: auditActor(viewer, context),
+    platformDomain: context.env.PLATFORM_DOMAIN,
     lang,
     version: text(form, "version"),
     action: "config.matrix.update",
-    edit: (pack) => editSectionDuties(pack, params.section ?? "", input, lang),
+    edit: (pack) => editSectionDuties(pack, slug, input, lang),
   });
   if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
   return { errors: null, input: null, count: result.value.changes.length };

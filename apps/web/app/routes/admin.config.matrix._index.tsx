@@ -48,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db: context.db,
     tenantId,
     actor: auditActor(viewer, context),
+    platformDomain: context.env.PLATFORM_DOMAIN,
     lang: await getLocale(request, context.site),
     version: text(form, "version"),
     action: "config.units.update",

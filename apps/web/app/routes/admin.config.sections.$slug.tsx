@@ -15,13 +15,15 @@ import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
+import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
+  const slug = slugParam(params.slug);
   const config = await getTenantConfig(context.db, tenantId);
-  const section = config?.pack.sections.find((s) => s.slug === params.slug);
-  if (!config || !section) throw data({ reason: "not-found" }, { status: 404 });
+  const section = config?.pack.sections.find((s) => s.slug === slug);
+  if (!config || !section) adminNotFound();
   const owners = config.pack.matrix
     .filter((m) => m.section === section.slug)
     .map((m) => ({ names: config.pack.agencies.find((a) => a.id === m.agency)?.names ?? { vi: m.agency }, roles: m.duties.map((d) => d.role) }));
@@ -30,11 +32,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const slug = slugParam(params.slug);
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
-  const slug = params.slug ?? "";
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version") };
+  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const name = text(form, "name");
     const result = await saveTenantConfig({ ...common, action: "config.section.remove", edit: (pack) => removeSection(pack, slug, lang) });

@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db: context.db,
     tenantId,
     actor: auditActor(viewer, context),
+    platformDomain: context.env.PLATFORM_DOMAIN,
     lang,
     version: text(form, "version"),
     action: "config.section.add",

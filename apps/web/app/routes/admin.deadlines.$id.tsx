@@ -1,21 +1,21 @@
 // /admin/deadlines/<id>: how one deadline was computed — the rule and its basis, where counting started,
 // the working days counted and the days skipped with the reason for each, the result — and how it went.
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { explainInstance } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { Lateness, RuleText, StatusBadge, useDateTime } from "~/components/admin/deadline-bits";
 import { LocalizedText } from "~/components/localized-text";
+import { adminNotFound, uuidParam } from "~/utils/not-found.server";
 import { requireAccess } from "~/utils/session.server";
 import { forbidIf } from "~/utils/session.server";
 import { requireDeadlinesView } from "~/utils/deadlines.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
-  const found = await explainInstance(context.db, context.site.tenant.id, params.id ?? "");
-  if (!found) throw data({ reason: "not-found" }, { status: 404 });
+  if (context.site.kind !== "tenant") adminNotFound();
+  const found = (await explainInstance(context.db, context.site.tenant.id, uuidParam(params.id))) ?? adminNotFound();
   // An agency sees its own deadlines; the lead unit, admins, board and viewers see every agency's.
   if (!access.viewer.agencies.some((a) => a.id === found.agencyId)) {
     const door = await requireDeadlinesView(request, context).catch(() => null);

@@ -47,7 +47,8 @@ export default function SectionWorkspace() {
   const { t, i18n } = useTranslation();
   const { section, list, status, kinds } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const recorded = params.get("recorded");
+  // The time the redirect put in the URL; anything else in it (?recorded=abc) shows nothing rather than failing the page.
+  const recorded = params.has("recorded") ? new Date(Number(params.get("recorded"))) : null;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
   return (
     <>
@@ -65,7 +66,7 @@ export default function SectionWorkspace() {
         <Form method="post" className="panel data-update">
           <CsrfInput />
           <p className="muted">{t("deadlines.dataUpdate.hint")}</p>
-          {recorded ? <p role="status">{t("deadlines.dataUpdate.done", { when: date.format(new Date(Number(recorded))) })}</p> : null}
+          {recorded && !Number.isNaN(recorded.getTime()) ? <p role="status">{t("deadlines.dataUpdate.done", { when: date.format(recorded) })}</p> : null}
           <button type="submit" className="button secondary">
             {t("deadlines.dataUpdate.button")}
           </button>

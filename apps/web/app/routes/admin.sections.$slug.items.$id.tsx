@@ -9,16 +9,17 @@ import { ItemForm, type ItemFormValues } from "~/components/admin/item-form";
 import { ItemWorkflow, RevisionHistory } from "~/components/admin/item-workflow";
 import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
-import { nestedInput, readItemForm, storeUploads } from "~/utils/item-form.server";
+import { nestedInput, readItemForm, readUploads, refusedUploads } from "~/utils/item-form.server";
 import { getLocale } from "~/utils/locale.server";
+import { adminNotFound, uuidParam } from "~/utils/not-found.server";
 import { requireSection } from "~/utils/section-access.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
 import { forbidIf } from "~/utils/session.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
   const door = await requireSection(request, context, params.slug);
-  const item = await getItemForEditing(context.db, door.tenantId, door.ability, params.id ?? "");
-  if (!item || item.sectionId !== door.section.id) throw data({ reason: "not-found" }, { status: 404 });
+  const item = await getItemForEditing(context.db, door.tenantId, door.ability, uuidParam(params.id));
+  if (!item || item.sectionId !== door.section.id) adminNotFound();
   return { door, item };
 }
 
@@ -54,8 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   forbidIf(!item.canUpdate, { code: "role-cannot", needs: "editor", section: door.section.names });
   const input = nestedInput(form);
-  const uploads = await storeUploads(form, door, context, item.kind);
-  const values = { ...input, ...uploads.ids } as ItemFormValues;
+  const { uploads, kept } = await readUploads(form);
+  const values = { ...input, ...kept } as ItemFormValues;
   const result = await saveItem({
     db: context.db,
     tenantId: door.tenantId,
@@ -64,12 +65,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     agencyIds: door.viewer.agencies.map((a) => a.id),
     sectionSlug: door.section.slug,
     itemId: item.id,
-    input: { ...input, kind: item.kind, ...uploads.ids },
+    input: { ...input, kind: item.kind, ...kept },
+    uploads,
+    storage: context.services.storage,
     lang,
   });
   if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "editor", section: door.section.names });
-  if (!result.ok || Object.keys(uploads.errors).length > 0) {
-    const errors: FieldErrors = { ...uploads.errors, ...(result.ok ? {} : "errors" in result ? result.errors : {}) };
+  if (!result.ok) {
+    const errors: FieldErrors = refusedUploads("errors" in result ? result.errors : {}, uploads);
     return data({ intent: "save" as const, errors, values, names: await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]) }, { status: 400 });
   }
   staleDeadlines(door.tenantId);

@@ -7,7 +7,7 @@ import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ItemForm, type ItemFormValues } from "~/components/admin/item-form";
 import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
-import { nestedInput, readItemForm, storeUploads } from "~/utils/item-form.server";
+import { nestedInput, readItemForm, readUploads, refusedUploads } from "~/utils/item-form.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireSection } from "~/utils/section-access.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
@@ -31,8 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readItemForm(request, context, door);
   const input = nestedInput(form);
   const kind = kindOf(String(input.kind ?? ""), door.section.kind);
-  const uploads = await storeUploads(form, door, context, kind);
-  const values = { ...input, ...uploads.ids } as ItemFormValues;
+  const { uploads, kept } = await readUploads(form);
+  const values = { ...input, ...kept } as ItemFormValues;
   const result = await saveItem({
     db: context.db,
     tenantId: door.tenantId,
@@ -40,14 +40,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     actor: auditActor(door.viewer, context),
     agencyIds: door.viewer.agencies.map((a) => a.id),
     sectionSlug: door.section.slug,
-    input: { ...input, kind, ...uploads.ids },
+    input: { ...input, kind, ...kept },
+    uploads,
+    storage: context.services.storage,
     lang: await getLocale(request, context.site),
   });
   if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "editor", section: door.section.names });
-  if (!result.ok || Object.keys(uploads.errors).length > 0) {
-    const errors = { ...uploads.errors, ...(result.ok ? {} : "errors" in result ? result.errors : {}) };
+  if (!result.ok) {
     const names = await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]);
-    return data({ errors, values, names }, { status: 400 });
+    return data({ errors: refusedUploads("errors" in result ? result.errors : {}, uploads), values, names }, { status: 400 });
   }
   staleDeadlines(door.tenantId);
   return redirect(`/admin/sections/${door.section.slug}/items/${result.value.id}?saved=1`);

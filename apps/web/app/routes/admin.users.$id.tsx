@@ -12,6 +12,7 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextField } from "~/component
 import { auditActor } from "~/utils/actor.server";
 import { all, readForm, text } from "~/utils/form.server";
 import { mailContext } from "~/utils/mail.server";
+import { adminNotFound, uuidParam } from "~/utils/not-found.server";
 import { forbidIf, requireAccess } from "~/utils/session.server";
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
@@ -24,9 +25,9 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await guard(request, context);
+  const userId = uuidParam(params.id);
   const [users, agencies] = await Promise.all([listUsers(context.db, tenantId), listAgencies(context.db, tenantId)]);
-  const user = users.find((u) => u.id === params.id);
-  if (!user) throw data({ reason: "not-found" }, { status: 404 });
+  const user = users.find((u) => u.id === userId) ?? adminNotFound();
   const successors = users.filter((u) => u.active && u.id !== user.id).map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }));
   return { user, agencies, successors };
 }
@@ -34,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, tenantId, ability } = await guard(request, context);
   const form = await readForm(request, context);
-  const userId = params.id ?? "";
+  const userId = uuidParam(params.id);
   const actor = auditActor(viewer, context);
   const intent = text(form, "intent");
   if (intent === "update") {

@@ -1,9 +1,7 @@
 // The item editor's form as the save use case wants it: dotted field names ("translations.vi.title",
-// "doc.number") become nested input, and uploaded files are checked and stored first (by content, not
-// name); a refused file is reported on its own field.
+// "doc.number") become nested input, and the chosen files are handed to the save with it.
 import type { AppLoadContext } from "@remix-run/node";
-import { itemFormLimit, uploadAttachment, UPLOAD_LIMITS, type FieldErrors, type UploadPurpose } from "@cong/core";
-import { auditActor } from "~/utils/actor.server";
+import { itemFormLimit, UPLOAD_FIELDS, UPLOAD_LIMITS, type FieldErrors, type IncomingFile } from "@cong/core";
 import { KB, readForm } from "~/utils/form.server";
 import type { SectionDoor } from "~/utils/section-access.server";
 
@@ -27,32 +25,31 @@ export function nestedInput(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** Stores the uploaded cover and file, if any, and returns their ids (or the kept ones) with any refusal. */
-export async function storeUploads(form: FormData, door: SectionDoor, context: AppLoadContext, kind: string) {
-  const errors: FieldErrors = {};
-  const ids: { coverId?: string; fileId?: string } = {};
-  const slots: { input: string; idField: "coverId" | "fileId"; purpose: UploadPurpose }[] = [
-    { input: "coverUpload", idField: "coverId", purpose: "image" },
-    { input: "fileUpload", idField: "fileId", purpose: kind === "video" ? "video" : "document" },
-  ];
-  for (const slot of slots) {
-    const kept = form.get(slot.idField);
-    if (typeof kept === "string" && kept && form.get(`remove.${slot.idField}`) !== "on") ids[slot.idField] = kept;
-    const file = form.get(slot.input);
-    if (!(file instanceof File) || file.size === 0) continue;
-    const stored = await uploadAttachment({
-      db: context.db,
-      tenantId: door.tenantId,
-      ability: door.ability,
-      actor: auditActor(door.viewer, context),
-      storage: context.services.storage,
-      purpose: slot.purpose,
-      sectionId: door.section.id,
-      file: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name },
-      field: slot.input,
-    });
-    if (stored.ok) ids[slot.idField] = stored.value.id;
-    else if ("errors" in stored) Object.assign(errors, stored.errors);
+/**
+ * The files the editor chose and the attachment ids the form keeps. Nothing is stored here: the files go
+ * to saveItem, which stores them with the item or not at all. Ticking "remove" clears the kept id.
+ */
+export async function readUploads(form: FormData): Promise<{ uploads: { cover?: IncomingFile; file?: IncomingFile }; kept: { coverId: string; fileId: string } }> {
+  const uploads: { cover?: IncomingFile; file?: IncomingFile } = {};
+  const kept = { coverId: "", fileId: "" };
+  for (const [slot, idField] of [["cover", "coverId"], ["file", "fileId"]] as const) {
+    const id = form.get(idField);
+    if (typeof id === "string" && form.get(`remove.${idField}`) !== "on") kept[idField] = id;
+    const file = form.get(UPLOAD_FIELDS[slot]);
+    if (file instanceof File && file.size > 0) uploads[slot] = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
   }
-  return { ids, errors };
+  return { uploads, kept };
+}
+
+/**
+ * A refused save's errors as the form shows them. A chosen file that was fine was not kept either (the
+ * save is all or nothing, and a browser cannot refill a file field): its field asks for it again.
+ */
+export function refusedUploads(errors: FieldErrors, uploads: { cover?: IncomingFile; file?: IncomingFile }): FieldErrors {
+  const out = { ...errors };
+  for (const slot of ["cover", "file"] as const) {
+    const field = UPLOAD_FIELDS[slot];
+    if (uploads[slot] && !out[field]) out[field] = ["errors.fileNotKept"];
+  }
+  return out;
 }

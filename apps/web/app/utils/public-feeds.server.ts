@@ -18,7 +18,8 @@ import {
 } from "@cong/core";
 import type { Language } from "@cong/i18n";
 import { getLocale, i18next } from "~/utils/locale.server";
-import { isSlug, itemPath, lngQuery, originOf, text } from "~/utils/public.server";
+import { isSlug } from "~/utils/not-found.server";
+import { itemPath, lngQuery, originOf, text } from "~/utils/public.server";
 
 export const FEED_ITEMS = 30;
 // Short enough that a withdrawn item leaves readers' feeds soon; long enough to spare the database.

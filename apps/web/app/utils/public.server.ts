@@ -96,18 +96,11 @@ const hasControl = (value: string) => [...value].some((c) => {
   return (code < 0x20 && c !== "\t" && c !== "\n" && c !== "\r") || code === 0x7f;
 });
 
-/** Section and item slugs as the core makes them; anything else cannot be a page and is a 404 at once. */
-export const isSlug = (value: string | undefined): value is string => value !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 100;
-
-const isRealDay = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-};
-
 /**
- * The query of a section page or of the API, through the core's listFilterSchema, plus what the schema
- * cannot know: that a date is a real day, that the range is not reversed, that the sub-category is one of
- * this section's. Only documents sections take the document filters; other sections ignore them.
+ * The query of a section page or of the API, through the core's listFilterSchema (which refuses a day
+ * that does not exist), plus what the schema cannot know: that the range is not reversed, that the
+ * sub-category is one of this section's. Only documents sections take the document filters; other
+ * sections ignore them.
  */
 export function parseListFilter(params: URLSearchParams, o: { documents: boolean; categories?: string[] }): FilterResult {
   const input: FilterInput = {};
@@ -131,8 +124,6 @@ export function parseListFilter(params: URLSearchParams, o: { documents: boolean
     return { ok: false, errors, input };
   }
   const filter = parsed.data;
-  if (filter.from && !isRealDay(filter.from)) add("from", "public.filter.dateInvalid");
-  if (filter.to && !isRealDay(filter.to)) add("to", "public.filter.dateInvalid");
   if (filter.from && filter.to && !errors.from && !errors.to && filter.to < filter.from) add("to", "public.filter.rangeReversed");
   if (filter.category && o.categories && !o.categories.includes(filter.category)) add("category", "public.filter.unknownCategory");
   return Object.keys(errors).length > 0 ? { ok: false, errors, input } : { ok: true, filter, input };

@@ -1,7 +1,8 @@
 // The door of a section's workspace and its items: the agencies the matrix gives the section to (and the
 // province's admins, board and viewers) come in; any other editor gets a 403 naming the owning agencies.
-import { data, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { listSectionAccess, type SectionAccess } from "@cong/core";
+import { adminNotFound, isSlug } from "~/utils/not-found.server";
 import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
 
 export type SectionDoor = Access & { tenantId: string; section: SectionAccess };
@@ -10,11 +11,10 @@ const EDITING = ["lead", "update", "co-update"];
 
 export async function requireSection(request: Request, context: AppLoadContext, slug: string | undefined): Promise<SectionDoor> {
   const access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant" || !access.rules) throw data({ reason: "not-found" }, { status: 404 });
+  if (context.site.kind !== "tenant" || !access.rules || !isSlug(slug)) adminNotFound();
   const tenantId = context.site.tenant.id;
   const sections = await listSectionAccess(context.db, tenantId, access.viewer, access.ability, access.rules);
-  const section = sections.find((s) => s.slug === slug);
-  if (!section) throw data({ reason: "not-found" }, { status: 404 });
+  const section = sections.find((s) => s.slug === slug) ?? adminNotFound();
   const readsAll = access.viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
   const work = section.closed?.code === "agency-has-no-duty" ? section.closed.work : "edit";
   forbidIf(!section.canEdit && !section.canAnswer && !readsAll, {

@@ -17,7 +17,7 @@ export const runtimeLogin: { name: string; ownerUrl: string } | null =
 const db = await openDb({ databaseUrl: ownerUrl, dataDir: env.DATA_DIR });
 try {
   await migrateDatabase(db);
-  const seeded = await seedTenants(db, env.TENANTS_DIR);
+  const seeded = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
   if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
   // Each province's regulations as its first published documents, as in the embedded demo.
   await seedRegulations(db, env.TENANTS_DIR);

@@ -1,6 +1,7 @@
 // `npm run tenant:check -- tenants/<slug> ...`: validates config packs before they are deployed or
 // seeded, so a broken pack is caught in review rather than by a citizen. Exits 1 on any problem.
 import path from "node:path";
+import { envSchema } from "../env.ts";
 import { formatProblem, readAllPacks } from "../load.server.ts";
 import type { PackProblem } from "../load.server.ts";
 
@@ -13,9 +14,16 @@ async function main(args: string[]): Promise<number> {
   const parents = args.length > 0 ? [...new Set(dirs.map((d) => path.dirname(d)))] : [DEFAULT_TENANTS_DIR];
   const wanted = new Set(dirs.map((d) => path.resolve(d)));
 
+  // The hosts under the platform's domain are the platform's: checked against PLATFORM_DOMAIN as the
+  // server would read it (localhost when unset), so a pack that passes here loads there.
+  const platformDomain = envSchema.shape.PLATFORM_DOMAIN.safeParse(process.env.PLATFORM_DOMAIN);
+  if (!platformDomain.success) {
+    console.error(`PLATFORM_DOMAIN: ${platformDomain.error.issues[0]?.message ?? "invalid"}`);
+    return 1;
+  }
   const results: { dir: string; problems: PackProblem[] }[] = [];
   for (const parent of parents) {
-    const { loaded, failed } = await readAllPacks(parent);
+    const { loaded, failed } = await readAllPacks(parent, { platformDomain: platformDomain.data });
     results.push(...loaded.map((l) => ({ dir: l.dir, problems: [] })), ...failed);
   }
   const shown = args.length > 0 ? results.filter((r) => wanted.has(path.resolve(r.dir))) : results;

@@ -1,15 +1,19 @@
 // Browsing the audit log: newest first, filtered by action, actor, subject and date range, a page at a
 // time. The runtime role reads only its own scope's entries (RLS) and can never change one.
+import { calendarDateSchema } from "@cong/config";
 import type { Db, Prisma } from "@cong/db";
 import { z } from "zod";
 import { inScope, type Scope } from "../scope.ts";
 import { parseWith, type Checked, type Lang } from "../validation.ts";
 
-const dateOnly = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidValue")]).optional();
+const dateOnly = z.union([z.literal(""), calendarDateSchema("errors.dateInvalid")]).optional();
+// Postgres refuses text holding NUL: a filter with a control character is refused here, not a 500 there.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const filterText = (max: number) => z.string().trim().max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "errors.invalidValue").optional();
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(60).optional(),
-  actor: z.string().trim().max(254).optional(),
-  subject: z.string().trim().max(60).optional(),
+  action: filterText(60),
+  actor: filterText(254),
+  subject: filterText(60),
   from: dateOnly,
   to: dateOnly,
   page: z.coerce.number().int().min(1).max(10_000).default(1),

@@ -7,14 +7,14 @@ import type { AuditActor } from "../audit/record-audit.ts";
 import { invalid, type Checked, type Lang } from "../validation.ts";
 import { saveTenantConfig, type SavedConfig } from "./save-tenant-config.ts";
 
-export type ApplyPackImportOptions = { db: Db; tenantId: string; actor: AuditActor; canonical: string; version: string; lang?: Lang };
+export type ApplyPackImportOptions = { db: Db; tenantId: string; actor: AuditActor; canonical: string; version: string; lang?: Lang; platformDomain: string };
 
-export async function applyPackImport({ db, tenantId, actor, canonical, version, lang = "vi" }: ApplyPackImportOptions): Promise<Checked<SavedConfig>> {
+export async function applyPackImport({ db, tenantId, actor, canonical, version, lang = "vi", platformDomain }: ApplyPackImportOptions): Promise<Checked<SavedConfig>> {
   let pack: unknown;
   try {
     pack = JSON.parse(canonical);
   } catch {
     return invalid("form", translate(lang, "config.problems.notAPack"));
   }
-  return saveTenantConfig({ db, tenantId, actor, lang, version, action: "config.import", edit: () => ({ pack }) });
+  return saveTenantConfig({ db, tenantId, actor, lang, version, action: "config.import", platformDomain, edit: () => ({ pack }) });
 }

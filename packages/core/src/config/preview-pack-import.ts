@@ -14,9 +14,9 @@ export type ImportPreview = { pack: TenantPack; canonical: string; version: stri
 // A province's pack is tens of kilobytes; a few megabytes is a mistake or an attack.
 export const MAX_PACK_BYTES = 2_000_000;
 
-export type PreviewPackImportOptions = { db: Db; tenantId: string; text: string; lang?: Lang };
+export type PreviewPackImportOptions = { db: Db; tenantId: string; text: string; lang?: Lang; /** PLATFORM_DOMAIN: its hosts are not the province's to list. */ platformDomain: string };
 
-export async function previewPackImport({ db, tenantId, text, lang = "vi" }: PreviewPackImportOptions): Promise<Checked<ImportPreview>> {
+export async function previewPackImport({ db, tenantId, text, lang = "vi", platformDomain }: PreviewPackImportOptions): Promise<Checked<ImportPreview>> {
   if (text.trim() === "") return invalid("text", translate(lang, "config.problems.emptyPack"));
   if (Buffer.byteLength(text, "utf8") > MAX_PACK_BYTES) return invalid("text", translate(lang, "config.problems.packTooLarge"));
   const parsed = parsePackText(text);
@@ -33,7 +33,7 @@ export async function previewPackImport({ db, tenantId, text, lang = "vi" }: Pre
   return withTenant(db, tenantId, async (tx): Promise<Checked<ImportPreview>> => {
     const stored = await readStoredConfig(tx, tenantId);
     if (!stored) return invalid("form", translate(lang, "config.problems.noTenant"));
-    const checked = await checkCandidate(tx, stored, parsed.value, lang);
+    const checked = await checkCandidate(tx, stored, parsed.value, lang, platformDomain);
     if (!checked.ok) return checked;
     return { ok: true, value: { pack: checked.value, canonical: canonicalJson(checked.value), version: stored.version, changes: diffPacks(stored.pack, checked.value) } };
   });

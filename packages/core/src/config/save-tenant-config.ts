@@ -1,7 +1,7 @@
 // A provincial admin's change to the province's configuration, through the same door as a pack: the
 // edited pack is validated by packSchema, written by writePack and audited, all in one transaction under
 // the tenant's row-level security, so a refused or failed save changes nothing (docs/decisions/0005).
-import { packSchema, type TenantPack } from "@cong/config";
+import { packSchema, platformHostProblems, type TenantPack } from "@cong/config";
 import { withTenant, writePack, type Db, type Tx } from "@cong/db";
 import { translate } from "@cong/i18n";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
@@ -34,6 +34,8 @@ export type SaveTenantConfigOptions = {
   version?: string;
   /** The audit entry's action. */
   action?: string;
+  /** The platform's apex host (PLATFORM_DOMAIN): no host of it may be among the province's domains. */
+  platformDomain: string;
 };
 
 export type SavedConfig = { version: string; changes: PackChange[] };
@@ -47,7 +49,7 @@ class Refusal extends Error {
 // A whole pack rewrites many rows; the default 5 s of an interactive transaction is too short on a slow disk.
 const SAVE_TIMEOUT = { maxWait: 10_000, timeout: 60_000 };
 
-export async function saveTenantConfig({ db, tenantId, actor, lang = "vi", edit, version, action = "config.update" }: SaveTenantConfigOptions): Promise<Checked<SavedConfig>> {
+export async function saveTenantConfig({ db, tenantId, actor, lang = "vi", edit, version, action = "config.update", platformDomain }: SaveTenantConfigOptions): Promise<Checked<SavedConfig>> {
   try {
     return await withTenant(
       db,
@@ -58,7 +60,7 @@ export async function saveTenantConfig({ db, tenantId, actor, lang = "vi", edit,
         if (version !== undefined && version !== stored.version) return invalid("form", translate(lang, "config.problems.stale"));
         const change = edit(structuredClone(stored.pack));
         if (change.refused) return { ok: false, errors: change.refused };
-        const checked = await checkCandidate(tx, stored, change.pack, lang);
+        const checked = await checkCandidate(tx, stored, change.pack, lang, platformDomain);
         if (!checked.ok) return { ok: false, errors: placeErrors(checked.errors, change, lang, stored.pack) };
 
         const next = checked.value;
@@ -87,10 +89,11 @@ export async function saveTenantConfig({ db, tenantId, actor, lang = "vi", edit,
 
 /**
  * Everything a pack must pass before it is written over this tenant: the schema, the same slug, domains
- * no other province holds, admin units the province has, and no agency removed while accounts belong
- * to it (their memberships would vanish with it). Errors are keyed by pack path.
+ * that are neither the platform's (its apex and any host under it) nor another province's, admin units
+ * the province has, and no agency removed while accounts belong to it (their memberships would vanish
+ * with it). Errors are keyed by pack path.
  */
-export async function checkCandidate(tx: Tx, stored: StoredConfig, input: unknown, lang: Lang): Promise<Checked<TenantPack>> {
+export async function checkCandidate(tx: Tx, stored: StoredConfig, input: unknown, lang: Lang, platformDomain: string): Promise<Checked<TenantPack>> {
   const parsed = parseWith(packSchema, input, lang);
   const errors: FieldErrors = parsed.ok ? {} : localizeErrors(parsed.errors, lang);
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
@@ -102,6 +105,9 @@ export async function checkCandidate(tx: Tx, stored: StoredConfig, input: unknow
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const pack = parsed.value;
 
+  const platform = platformHostProblems(pack.domains, platformDomain, stored.slug);
+  for (const p of platform) add(`domains[${p.index}]`, translate(lang, p.reason === "own" ? "config.problems.domainOwnSubdomain" : "config.problems.domainPlatform", { host: p.host, apex: platformDomain }));
+  // tenant_domain is readable in every scope, so another province's hosts are seen under RLS too.
   const taken = await tx.tenantDomain.findMany({ where: { host: { in: pack.domains }, tenantId: { not: stored.tenantId } }, select: { host: true } });
   for (const { host } of taken) add(`domains[${pack.domains.indexOf(host)}]`, translate(lang, "config.problems.domainTaken", { host }));
 

@@ -22,6 +22,7 @@ import { saveTenantConfig } from "./save-tenant-config.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const actor = { id: null, email: "admin@qn.test", ip: "127.0.0.1" };
+const platformDomain = "localhost";
 let db: Db;
 let dir: string;
 let qn: string;
@@ -88,6 +89,7 @@ describe("saveTenantConfig", () => {
     const form = sectionForm(before, "videos");
     const result = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       action: "config.section.update",
@@ -117,6 +119,7 @@ describe("saveTenantConfig", () => {
 
     const colour = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSettings(p, { ...settingsForm(p), branding: { colors: { primary: "đỏ" } } }),
@@ -126,6 +129,7 @@ describe("saveTenantConfig", () => {
 
     const agency = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       lang: "en",
@@ -136,6 +140,7 @@ describe("saveTenantConfig", () => {
 
     const name = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSection(p, "tin-gia", { ...sectionForm(pack, "tin-gia"), names: { vi: " ", en: "Fake news", zh: "虚假新闻" } }),
@@ -148,7 +153,7 @@ describe("saveTenantConfig", () => {
 
   it("names a problem outside the form by where it lies: removing an agency the matrix still uses", async () => {
     const untouched = await snapshot(qn);
-    const result = await saveTenantConfig({ db, tenantId: qn, actor, edit: (p) => removeAgency(p, "cdc") });
+    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "cdc") });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const matrix = Object.entries(result.errors).filter(([k]) => k.startsWith("matrix["));
@@ -160,17 +165,17 @@ describe("saveTenantConfig", () => {
 
   it("refuses a changed slug", async () => {
     const untouched = await snapshot(qn);
-    const result = await saveTenantConfig({ db, tenantId: qn, actor, edit: (p) => ({ pack: { ...p, slug: "quang-ninh-2" } }) });
+    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => ({ pack: { ...p, slug: "quang-ninh-2" } }) });
     expect(result).toEqual({ ok: false, errors: { slug: ["Không được đổi mã tỉnh: gói này là của “quang-ninh-2”, không phải “quang-ninh”."] } });
     expect(await snapshot(qn)).toEqual(untouched);
   });
 
   it("refuses a save made from a version someone else has changed since", async () => {
     const { version } = (await getTenantConfig(db, qn))!;
-    const first = await saveTenantConfig({ db, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "30" }) });
+    const first = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "30" }) });
     expect(first.ok).toBe(true);
     const untouched = await snapshot(qn);
-    const second = await saveTenantConfig({ db, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "31" }) });
+    const second = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "31" }) });
     expect(second.ok).toBe(false);
     if (!second.ok) expect(Object.keys(second.errors)).toEqual(["form"]);
     expect(await snapshot(qn)).toEqual(untouched);
@@ -179,6 +184,7 @@ describe("saveTenantConfig", () => {
   it("adds a section with a sub-category, then removes it and its duties", async () => {
     const added = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSection(p, null, { slug: "tiem-chung", kind: "page", names: { vi: "Tiêm chủng", en: "Vaccination", zh: "疫苗接种" }, order: "40", enabled: "on" }),
@@ -186,6 +192,7 @@ describe("saveTenantConfig", () => {
     expect(added.ok).toBe(true);
     const withCategory = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => {
@@ -197,6 +204,7 @@ describe("saveTenantConfig", () => {
     expect(withCategory.ok).toBe(true);
     const duties = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) =>
@@ -209,7 +217,7 @@ describe("saveTenantConfig", () => {
     expect(section?.categories.map((c) => c.slug)).toEqual(["lich-tiem"]);
     expect(section?.duties.map((d) => d.deadline)).toEqual([{ kind: "daily-at", times: ["06:00", "18:00"] }]);
 
-    const removed = await saveTenantConfig({ db, tenantId: qn, actor, action: "config.section.remove", edit: (p) => removeSection(p, "tiem-chung") });
+    const removed = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, action: "config.section.remove", edit: (p) => removeSection(p, "tiem-chung") });
     expect(removed.ok).toBe(true);
     if (removed.ok) expect(removed.value.changes.map((c) => `${c.op} ${c.area} ${c.key}`)).toEqual(["removed sections tiem-chung", "removed matrix so-y-te/tiem-chung"]);
     expect(await db.owner.section.findFirst({ where: { tenantId: qn, slug: "tiem-chung" } })).toBeNull();
@@ -223,7 +231,7 @@ describe("saveTenantConfig", () => {
     const item = await db.owner.item.create({ data: { tenantId: qn, sectionId: section.id, kind: "article", slug: "tin-gia-1" } });
     try {
       const untouched = await snapshot(qn);
-      const result = await saveTenantConfig({ db, tenantId: qn, actor, edit: (p) => removeSection(p, "tin-gia") });
+      const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeSection(p, "tin-gia") });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors.form?.[0]).toMatch(/^Không xóa được vì đã có nội dung gắn với: Fake News - Tin giả\./);
       expect(await snapshot(qn)).toEqual(untouched);
@@ -235,11 +243,11 @@ describe("saveTenantConfig", () => {
   it("refuses to remove an agency that accounts belong to", async () => {
     const agency = await db.owner.agency.create({ data: { tenantId: qn, key: "to-tam", names: { vi: "Tổ tạm" }, kind: "other" } });
     // The pack must know the agency too: add it through the form, then give it a member.
-    const added = await saveTenantConfig({ db, tenantId: qn, actor, edit: (p) => editAgency(p, null, { id: "to-tam", names: { vi: "Tổ tạm", en: "Temporary group", zh: "临时组" }, kind: "other" }) });
+    const added = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => editAgency(p, null, { id: "to-tam", names: { vi: "Tổ tạm", en: "Temporary group", zh: "临时组" }, kind: "other" }) });
     expect(added.ok).toBe(true);
     const user = await db.owner.user.create({ data: { tenantId: qn, email: "to-tam@qn.test", name: "Thành viên", roles: ["editor"] } });
     await db.owner.userAgency.create({ data: { userId: user.id, agencyId: agency.id, tenantId: qn } });
-    const result = await saveTenantConfig({ db, tenantId: qn, actor, edit: (p) => removeAgency(p, "to-tam") });
+    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "to-tam") });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.form).toEqual(["Không xóa được cơ quan “Tổ tạm” vì còn 1 tài khoản thuộc cơ quan này; hãy chuyển các tài khoản sang cơ quan khác trước."]);
     expect(await db.owner.userAgency.count({ where: { userId: user.id } })).toBe(1);
@@ -248,6 +256,7 @@ describe("saveTenantConfig", () => {
   it("keeps the loaded pack's hash, so seeding the unchanged files again does not undo the admin's edit", async () => {
     const result = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSection(p, "gop-y", { ...sectionForm(p, "gop-y"), names: { vi: "Góp ý, phản ánh", en: "Feedback", zh: "意见反馈" } }),
@@ -280,7 +289,7 @@ describe("export and import", () => {
     expect(exported?.fileName).toBe("pack.yaml");
     const parsed = parsePackText(exported!.text);
     expect(parsed.ok && (parsed.value as { slug: string }).slug).toBe("quang-ninh");
-    const preview = await previewPackImport({ db, tenantId: qn, text: exported!.text });
+    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text: exported!.text });
     expect(preview.ok).toBe(true);
     if (preview.ok) expect(preview.value.changes).toEqual([]);
   });
@@ -292,7 +301,7 @@ describe("export and import", () => {
       .replace("domains: [ covid19.quangninh.gov.vn ]", "domains: [ covid19.quangninh.gov.vn, covid.quangninh.gov.vn ]");
     expect(text).not.toBe(exported.text);
     const untouched = await snapshot(qn);
-    const preview = await previewPackImport({ db, tenantId: qn, text });
+    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text });
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.changes).toEqual([
@@ -301,7 +310,7 @@ describe("export and import", () => {
     ]);
     expect(await snapshot(qn)).toEqual(untouched);
 
-    const applied = await applyPackImport({ db, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
+    const applied = await applyPackImport({ db, platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
     expect(applied.ok).toBe(true);
     expect((await db.owner.section.findFirst({ where: { tenantId: qn, slug: "tin-gia" } }))?.names).toMatchObject({ vi: "Tin giả" });
     expect((await resolveTenant(db, { kind: "domain", host: "covid.quangninh.gov.vn" }))?.id).toBe(qn);
@@ -309,20 +318,20 @@ describe("export and import", () => {
     expect(Object.keys(audit?.after as object).sort()).toEqual(["domains:covid.quangninh.gov.vn", "sections:tin-gia.names"]);
 
     // The same preview cannot be applied twice over a configuration that has moved on.
-    const again = await applyPackImport({ db, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
+    const again = await applyPackImport({ db, platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
     expect(again.ok).toBe(false);
   });
 
   it("lists every problem of an invalid pack with its path, and a syntax error with its line", async () => {
     const exported = (await exportTenantPack(db, qn))!;
     const bad = exported.text.replace('primary: "#b71c1c"', 'primary: "red"').replace("timeZone: Asia/Ho_Chi_Minh", "timeZone: Mars/Olympus");
-    const preview = await previewPackImport({ db, tenantId: qn, text: bad, lang: "en" });
+    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text: bad, lang: "en" });
     expect(preview.ok).toBe(false);
     if (!preview.ok) {
       expect(preview.errors["branding.colors.primary"]).toEqual(["Must be a colour like #b71c1c."]);
       expect(preview.errors.timeZone).toEqual(["Must be an IANA time zone such as Asia/Ho_Chi_Minh."]);
     }
-    const syntax = await previewPackImport({ db, tenantId: qn, text: "slug: quang-ninh\nslug: again\n", lang: "en" });
+    const syntax = await previewPackImport({ db, platformDomain, tenantId: qn, text: "slug: quang-ninh\nslug: again\n", lang: "en" });
     expect(syntax.ok).toBe(false);
     if (!syntax.ok) expect(syntax.errors.text?.[0]).toMatch(/^Line 2, column 1: /);
   });
@@ -332,12 +341,13 @@ describe("one province cannot reach another", () => {
   it("refuses Quảng Ninh a pack of Nghệ An and a domain of Nghệ An, and leaves Nghệ An untouched", async () => {
     const ngheAn = await snapshot(na);
     const naPack = await current(na);
-    const slug = await saveTenantConfig({ db, tenantId: qn, actor, edit: () => ({ pack: naPack }) });
+    const slug = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: () => ({ pack: naPack }) });
     expect(slug.ok).toBe(false);
     if (!slug.ok) expect(Object.keys(slug.errors)).toContain("slug");
 
     const domain = await saveTenantConfig({
       db,
+      platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSettings(p, { ...settingsForm(p), domains: `${p.domains.join("\n")}\nthongtincovid19.nghean.gov.vn` }),

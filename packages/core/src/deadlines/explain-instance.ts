@@ -2,7 +2,7 @@
 // were skipped and why (weekends, Tết, the province's own days off), and the result.
 import type { DeadlineRule } from "@cong/config";
 import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import { isUuid, withTenant } from "@cong/db";
 import { explainDeadline, type DeadlineExplanation } from "@cong/schedule";
 import { asLocalized } from "../json.ts";
 import type { Localized } from "@cong/config";
@@ -24,7 +24,7 @@ export type InstanceExplanation = {
 };
 
 export async function explainInstance(db: Db, tenantId: string, id: string): Promise<InstanceExplanation | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return withTenant(db, tenantId, async (tx) => {
     const row = await tx.dueInstance.findFirst({ where: { id, tenantId }, include: { agency: { select: { names: true } }, section: { select: { names: true, slug: true } } } });
     if (!row) return null;

@@ -1,14 +1,13 @@
 // The monthly compliance report (3691/QĐ-UBND Điều 11.4 and 20): per agency and section, how many
 // updates fell due in the month and how many were on time, late or missed; printable and as CSV.
-import type { Localized } from "@cong/config";
+import { calendarMonthSchema, type Localized } from "@cong/config";
 import type { Db } from "@cong/db";
 import { withTenant } from "@cong/db";
 import { toUtc } from "@cong/schedule";
-import { z } from "zod";
 import { asLocalized } from "../json.ts";
 import { parseWith, type Checked, type Lang } from "../validation.ts";
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.monthInvalid");
+export const monthSchema = calendarMonthSchema("errors.monthInvalid");
 
 export type ReportRow = { agency: Localized; agencyKey: string; section: Localized; sectionSlug: string; due: number; onTime: number; late: number; missed: number; pending: number };
 export type MonthlyReport = { month: string; rows: ReportRow[]; totals: Omit<ReportRow, "agency" | "agencyKey" | "section" | "sectionSlug"> };

@@ -2,7 +2,7 @@
 // map, charts) for a section, and the lead unit records the events that start clocks (a question asked
 // by phone, an incident, a request). Both feed the deadline engine.
 import { subject, type AppAbility } from "@cong/authz";
-import { EVENT_KINDS } from "@cong/config";
+import { calendarDateTimeSchema, EVENT_KINDS } from "@cong/config";
 import type { Db } from "@cong/db";
 import { withTenant } from "@cong/db";
 import { z } from "zod";
@@ -26,7 +26,7 @@ export async function recordDataUpdate(o: { db: Db; tenantId: string; ability: A
 
 export const clockEventSchema = z.object({
   kind: z.enum(EVENT_KINDS, "errors.invalidValue"),
-  at: z.iso.datetime({ local: true, offset: true, error: "errors.dateInvalid" }),
+  at: calendarDateTimeSchema("errors.dateInvalid"),
   section: z.string().trim().min(1, "errors.required"),
   agency: z.string().trim().optional().transform((s) => s || undefined),
   note: z.string().trim().max(500, "errors.tooLong").optional(),

@@ -1,7 +1,8 @@
 // A province's working-day calendar: the national one (@cong/schedule) plus the province's own days off
 // and swapped working days, which its admins keep in the admin UI.
+import { calendarDateSchema } from "@cong/config";
 import type { Db, Tx } from "@cong/db";
-import { withTenant } from "@cong/db";
+import { isUuid, withTenant } from "@cong/db";
 import { createWorkingCalendar, type WorkingCalendar } from "@cong/schedule";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
@@ -27,7 +28,7 @@ export async function listTenantDays(db: Db, tenantId: string): Promise<TenantDa
 }
 
 export const tenantDaySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "errors.dateInvalid"),
+  date: calendarDateSchema("errors.dateInvalid"),
   kind: z.enum(["day-off", "working-day"], "errors.invalidValue"),
   name: z.string().trim().max(120, "errors.tooLong").optional().transform((s) => (s ? s.normalize("NFC") : undefined)),
 });
@@ -46,6 +47,8 @@ export async function addTenantDay(o: { db: Db; tenantId: string; input: unknown
 }
 
 export async function removeTenantDay(o: { db: Db; tenantId: string; id: string; actor: AuditActor }): Promise<Checked<null>> {
+  // The id comes back from a form: anything but a uuid names no day (and would be a database error).
+  if (!isUuid(o.id)) return invalid("form", "errors.invalidValue");
   return withTenant(o.db, o.tenantId, async (tx) => {
     const row = await tx.tenantDay.findFirst({ where: { id: o.id, tenantId: o.tenantId } });
     if (!row) return invalid("form", "errors.invalidValue");

@@ -2,7 +2,7 @@
 // enabled sub-categories, and the names of files already attached.
 import type { Localized } from "@cong/config";
 import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import { isUuid, withTenant } from "@cong/db";
 import { asLocalized } from "../json.ts";
 
 export type EditorContext = { locales: string[]; defaultLocale: string; categories: { slug: string; names: Localized }[] };
@@ -16,7 +16,7 @@ export async function getEditorContext(db: Db, tenantId: string, sectionId: stri
 }
 
 export async function attachmentNames(db: Db, tenantId: string, ids: (string | null | undefined)[]): Promise<Record<string, string>> {
-  const wanted = ids.filter((id): id is string => typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id));
+  const wanted = ids.filter((id): id is string => isUuid(id));
   if (wanted.length === 0) return {};
   const rows = await withTenant(db, tenantId, (tx) => tx.attachment.findMany({ where: { id: { in: wanted } }, select: { id: true, fileName: true } }));
   return Object.fromEntries(rows.map((r) => [r.id, r.fileName]));

@@ -2,7 +2,7 @@
 // carry the metadata of 2187/2017/QĐ-UBND Điều 14.4 (form, number and symbol, issuing body, signer,
 // dates, status, field, summary); links and videos carry the address of the official service or source.
 import { z } from "zod";
-import { LOCALES } from "@cong/config";
+import { calendarDateSchema, LOCALES } from "@cong/config";
 
 export const ITEM_KINDS = ["article", "video", "document", "link"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -35,7 +35,7 @@ const optionalText = (max: number) =>
     .transform((s) => (s === "" ? undefined : s.normalize("NFC")))
     .optional();
 const optionalDate = z
-  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid")])
+  .union([z.literal(""), calendarDateSchema("errors.dateInvalid")])
   .optional()
   .transform((s) => (s ? s : undefined));
 const optionalUuid = z

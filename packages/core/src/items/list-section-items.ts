@@ -19,11 +19,13 @@ export type ItemListRow = {
 };
 
 export const ADMIN_PAGE = 25;
+const MAX_PAGE = 100_000;
 
 export async function listSectionItems(db: Db, tenantId: string, ability: AppAbility, sectionId: string, options: { status?: string; page?: number } = {}) {
   const readable = accessibleBy(ability, "read").ofType("Item" as never) as Prisma.ItemWhereInput;
   const where: Prisma.ItemWhereInput = { AND: [readable, { tenantId, sectionId }, options.status ? { status: options.status } : {}] };
-  const page = Math.max(1, options.page ?? 1);
+  // A page past the end is simply empty; past MAX_PAGE the offset would overflow the query's integer.
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(options.page ?? 1) || 1));
   return withTenant(db, tenantId, async (tx) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
     const [rows, total] = await Promise.all([

@@ -2,7 +2,7 @@
 // language as a marked fallback, paginated; documents filterable by form, issuing body, field, date range
 // and sub-category (2187/2017/QĐ-UBND Điều 14.4); search that ignores Vietnamese diacritics and ranks
 // title matches first.
-import type { Localized } from "@cong/config";
+import { calendarDateSchema, type Localized } from "@cong/config";
 import type { Db, Prisma, Tx } from "@cong/db";
 import { withTenant } from "@cong/db";
 import { z } from "zod";
@@ -93,12 +93,8 @@ function toPublic(row: Row, locale: string, defaultLocale: string, withBody: boo
   };
 }
 
-const realDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 const dateFilter = z
-  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.dateInvalid").refine(realDate, "errors.dateInvalid")])
+  .union([z.literal(""), calendarDateSchema("errors.dateInvalid")])
   .optional()
   .transform((s) => s || undefined);
 export const listFilterSchema = z.object({

@@ -3,6 +3,7 @@
 // tenant asks for the editorial board's review there. Every publish records an update event for the
 // deadline engine: (tenant, section, agency, time).
 import { subject, type AppAbility } from "@cong/authz";
+import { calendarDateTimeSchema } from "@cong/config";
 import type { Db, Tx } from "@cong/db";
 import { withTenant } from "@cong/db";
 import { z } from "zod";
@@ -27,7 +28,7 @@ const RULES: Record<Transition, { from: string[]; to: string; needs: "submit" | 
 
 const transitionSchema = z.object({
   action: z.enum(TRANSITIONS, "errors.invalidValue"),
-  publishAt: z.union([z.literal(""), z.iso.datetime({ local: true, offset: true, error: "errors.dateInvalid" })]).optional(),
+  publishAt: z.union([z.literal(""), calendarDateTimeSchema("errors.dateInvalid")]).optional(),
   note: z.string().trim().max(1000, "errors.tooLong").optional(),
 });
 

@@ -1,15 +1,15 @@
-// An editor uploads a file (a document's PDF, a cover image, a video): its type is judged by its
-// content, not its name; it is stored under the tenant's prefix by its sha256 (the same file twice is
-// stored once) in the configured storage, local disk or S3-compatible.
-import { createHash } from "node:crypto";
+// An editor uploads an image for the rich-text editor: its type is judged by its content, not its name;
+// it is stored under the tenant's prefix by its sha256 (the same file twice is stored once) in the
+// configured storage, local disk or S3-compatible, with its row in one unit (attachment-files.ts).
+// Files that belong to an item's fields (cover, PDF, video) come with the item's save instead.
 import { subject, type AppAbility } from "@cong/authz";
 import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
-import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
-import { checkUpload, safeFileName, type Storage, type UploadPurpose } from "../content/index.ts";
+import type { AuditActor } from "../audit/record-audit.ts";
+import type { Storage, UploadPurpose } from "../content/index.ts";
 import { invalid, type Checked } from "../validation.ts";
+import { checkFile, withFiles, type IncomingFile, type UploadedFile } from "./attachment-files.ts";
 
-export type UploadedFile = { id: string; fileName: string; mime: string; size: number };
+export type { UploadedFile } from "./attachment-files.ts";
 
 export async function uploadAttachment(o: {
   db: Db;
@@ -20,24 +20,11 @@ export async function uploadAttachment(o: {
   purpose: UploadPurpose;
   /** The section the file is for: the uploader must be able to write items there. */
   sectionId: string;
-  file: { bytes: Uint8Array; name: string };
-  field?: string;
+  file: IncomingFile;
 }): Promise<Checked<UploadedFile> | { ok: false; forbidden: true }> {
-  const field = o.field ?? "file";
   if (!o.ability.can("edit", subject("Section", { tenantId: o.tenantId, id: o.sectionId }))) return { ok: false, forbidden: true };
-  const checked = await checkUpload({ bytes: o.file.bytes, filename: o.file.name, purpose: o.purpose });
-  if (!checked.ok) return invalid(field, checked.reason);
-  const sha256 = createHash("sha256").update(o.file.bytes).digest("hex");
-  const storageKey = `${o.tenantId}/${sha256}.${checked.ext}`;
-  await o.storage.put(storageKey, o.file.bytes, checked.mime);
-  const fileName = safeFileName(o.file.name);
-  const row = await withTenant(o.db, o.tenantId, async (tx) => {
-    const created = await tx.attachment.create({
-      data: { tenantId: o.tenantId, storageKey, fileName, mime: checked.mime, size: checked.size, sha256, createdBy: o.actor.id },
-      select: { id: true },
-    });
-    await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "attachment.upload", subject: "Attachment", subjectId: created.id, after: { fileName, mime: checked.mime, size: checked.size } });
-    return created;
-  });
-  return { ok: true, value: { id: row.id, fileName, mime: checked.mime, size: checked.size } };
+  const checked = await checkFile(o.tenantId, o.file, o.purpose);
+  if (!checked.ok) return invalid("file", checked.reason);
+  const uploaded = await withFiles({ db: o.db, tenantId: o.tenantId, storage: o.storage, timeout: 120_000 }, (tx, files) => files.add(tx, checked.value, o.actor));
+  return { ok: true, value: uploaded };
 }

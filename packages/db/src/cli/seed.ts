@@ -4,7 +4,7 @@ import { seedTenants } from "../load-pack.ts";
 import { runCli } from "./run.server.ts";
 
 await runCli("db:seed", async ({ env, db }) => {
-  const { results, failed } = await seedTenants(db, env.TENANTS_DIR);
+  const { results, failed } = await seedTenants(db, env.TENANTS_DIR, { platformDomain: env.PLATFORM_DOMAIN });
   for (const r of results) console.log(`${r.slug}: ${r.status}`);
   for (const f of failed) {
     console.error(`${f.dir}: not loaded (${f.problems.length} problem${f.problems.length === 1 ? "" : "s"})`);

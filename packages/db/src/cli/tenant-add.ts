@@ -13,8 +13,8 @@ if (!dir) {
   process.exit(1);
 }
 
-await runCli("tenant:add", async ({ db }) => {
-  const check = await checkPackConflicts(db, path.resolve(dir));
+await runCli("tenant:add", async ({ env, db }) => {
+  const check = await checkPackConflicts(db, path.resolve(dir), { platformDomain: env.PLATFORM_DOMAIN });
   if (!check.ok) {
     console.error(`${dir}: not loaded (${check.problems.length} problem${check.problems.length === 1 ? "" : "s"})`);
     for (const p of check.problems) console.error(`  ${formatProblem(p)}`);
