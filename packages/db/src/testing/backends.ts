@@ -88,10 +88,16 @@ export const backends: Backend[] = [pglite, postgres];
 if (postgres.skip) console.warn(`[@cong/db tests] PostgreSQL backend skipped: ${postgres.skip} (set CI to make this a failure)`);
 
 /**
- * `describe` once per backend. The body gets a getter for the database, created (and migrated unless
- * `migrated: false`) before the block's tests and dropped after them.
+ * `describe` once per backend, with something opened on it before the block's tests (`open`) and closed
+ * after them; the body gets a getter for it. A skipped backend shows as one skipped test with the reason.
  */
-export function describeBackends(title: string, body: (ctx: { db: () => Db; kind: Db["kind"] }) => void, options: { migrated?: boolean } = {}) {
+export function describeEach<T>(
+  title: string,
+  open: (backend: Backend) => Promise<T>,
+  close: (opened: T) => Promise<void>,
+  body: (get: () => T, kind: Db["kind"]) => void,
+  options: { setupTimeout?: number } = {},
+) {
   for (const backend of backends) {
     if (backend.skip) {
       describe(`${title} [${backend.kind}]`, () => {
@@ -100,21 +106,34 @@ export function describeBackends(title: string, body: (ctx: { db: () => Db; kind
       continue;
     }
     describe(`${title} [${backend.kind}]`, () => {
-      let current: { db: Db; dispose(): Promise<void> } | undefined;
+      let current: T | undefined;
       beforeAll(async () => {
-        current = await backend.create();
-        if (options.migrated !== false) await migrate(current.db);
-      });
+        current = await open(backend);
+      }, options.setupTimeout);
       afterAll(async () => {
-        await current?.dispose();
+        if (current !== undefined) await close(current);
       });
-      body({
-        kind: backend.kind,
-        db: () => {
-          if (!current) throw new Error("database not created yet");
-          return current.db;
-        },
-      });
+      body(() => {
+        if (current === undefined) throw new Error(`${title}: not opened yet`);
+        return current;
+      }, backend.kind);
     });
   }
+}
+
+/**
+ * `describe` once per backend. The body gets a getter for the database, created (and migrated unless
+ * `migrated: false`) before the block's tests and dropped after them.
+ */
+export function describeBackends(title: string, body: (ctx: { db: () => Db; kind: Db["kind"] }) => void, options: { migrated?: boolean } = {}) {
+  describeEach(
+    title,
+    async (backend) => {
+      const created = await backend.create();
+      if (options.migrated !== false) await migrate(created.db);
+      return created;
+    },
+    (created) => created.dispose(),
+    (get, kind) => body({ kind, db: () => get().db }),
+  );
 }
