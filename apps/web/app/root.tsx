@@ -9,6 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import stylesUrl from "~/styles/app.css?url";
 import { csrfToken } from "~/utils/csrf.server";
+import { isStaffPath } from "~/utils/cache";
 import { getLocale, localeCookieHeader, offeredLocales } from "~/utils/locale.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -16,9 +17,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers();
   const cookie = await localeCookieHeader(request, context.site);
   if (cookie) headers.append("Set-Cookie", cookie);
-  const csrf = csrfToken(request, context);
-  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  const body = { locale, offered: offeredLocales(context.site), csrf: csrf.token };
+  // Forms and scripts live under /admin only: a citizen's page is plain HTML that sets no cookie, the same
+  // bytes for everyone, so any cache may keep it (docs/decisions/0011).
+  const staff = isStaffPath(new URL(request.url).pathname);
+  const csrf = staff ? csrfToken(request, context) : null;
+  if (csrf?.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  const body = { locale, offered: offeredLocales(context.site), csrf: csrf?.token ?? "", hydrate: staff };
   return data(body, { headers });
 }
 
@@ -42,8 +46,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {root?.hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -16,6 +16,7 @@ import type { Env } from "@cong/config/env";
 import type { Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
+import { withCachePolicy } from "./cache-policy.ts";
 import { discardBody } from "./discard-body.ts";
 
 export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; services: Services };
@@ -33,7 +34,8 @@ export function createRemixHandler({ build, env, db, services }: RemixHandlerOpt
         nonce: String(res.locals.nonce),
         services,
       });
-      await sendResponse(res, response);
+      const answer = await withCachePolicy({ method: req.method, path: req.path.replace(/\.data$/, ""), ifNoneMatch: req.headers["if-none-match"] }, response);
+      await sendResponse(res, answer);
       // A body nobody read (a loader answered a POST, an action refused early) is drained, not left hanging.
       if (!req.complete) {
         if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});

@@ -9,5 +9,5 @@ export async function loader({ context }: LoaderFunctionArgs) {
     return Response.json({ error }, { status: 404 });
   }
   const sections = await listSections(db, site.tenant.id);
-  return Response.json({ tenant: site.tenant.slug, sections }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ tenant: site.tenant.slug, sections });
 }

@@ -7,10 +7,10 @@ import { getPublicSection, PUBLIC_PAGE, type PublicItem, type PublicSection, typ
 import { translate, type Language } from "@cong/i18n";
 import { fileHref, itemPath, originOf, text, webUrl, type FilterErrors } from "~/utils/public.server";
 
-const JSON_HEADERS = { "Cache-Control": "no-store" };
-
+// Cache-Control comes from the server's one policy (apps/web/server/cache-policy.ts): public for answers
+// and 404s, never stored for other errors.
 export function apiError(status: number, error: string, fields?: Record<string, string[]>): Response {
-  return Response.json(fields ? { error, fields } : { error }, { status, headers: JSON_HEADERS });
+  return Response.json(fields ? { error, fields } : { error }, { status });
 }
 
 /** The tenant, or the JSON 404 every API route gives the apex and unknown hosts. */
@@ -97,4 +97,4 @@ export function pageJson(request: Request, tenant: TenantSummary, locale: string
   };
 }
 
-export const apiJson = (body: unknown) => Response.json(body, { headers: JSON_HEADERS });
+export const apiJson = (body: unknown) => Response.json(body);

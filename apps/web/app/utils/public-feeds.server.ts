@@ -22,8 +22,6 @@ import { isSlug } from "~/utils/not-found.server";
 import { itemPath, lngQuery, originOf, text } from "~/utils/public.server";
 
 export const FEED_ITEMS = 30;
-// Short enough that a withdrawn item leaves readers' feeds soon; long enough to spare the database.
-const CACHE = "public, max-age=60";
 
 export const CONTENT_TYPES = {
   rss: "application/rss+xml; charset=utf-8",
@@ -78,7 +76,7 @@ export async function feedResponse(request: Request, context: AppLoadContext, fo
     items: items.map((item) => feedItem(item, { origin, lng, locale, author: portal })),
   };
   const body = format === "rss" ? rssFeed(feed) : atomFeed(feed);
-  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES[format], "Cache-Control": CACHE } });
+  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES[format] } });
 }
 
 export async function sitemapResponse(request: Request, context: AppLoadContext): Promise<Response> {
@@ -94,7 +92,7 @@ export async function sitemapResponse(request: Request, context: AppLoadContext)
     ...home.sections.map((s) => ({ loc: `${origin}/${s.slug}` })),
     ...items.map((i) => ({ loc: `${origin}${itemPath(i)}`, lastmod: i.updatedAt })),
   ];
-  return new Response(sitemapXml(urls), { headers: { "Content-Type": CONTENT_TYPES.sitemap, "Cache-Control": CACHE } });
+  return new Response(sitemapXml(urls), { headers: { "Content-Type": CONTENT_TYPES.sitemap } });
 }
 
 export function robotsResponse(request: Request, context: AppLoadContext): Response {
@@ -102,7 +100,7 @@ export function robotsResponse(request: Request, context: AppLoadContext): Respo
   const origin = originOf(request);
   // The staff area is private; search result pages are endless combinations of words, not content.
   const body = ["User-agent: *", "Disallow: /admin", "Disallow: /search", "", `Sitemap: ${origin}/sitemap.xml`, ""].join("\n");
-  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES.robots, "Cache-Control": CACHE } });
+  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES.robots } });
 }
 
 export async function openSearchResponse(request: Request, context: AppLoadContext): Promise<Response> {
@@ -120,5 +118,5 @@ export async function openSearchResponse(request: Request, context: AppLoadConte
     language: locale,
     image: { url: `${origin}/favicon.svg`, width: 16, height: 16, type: "image/svg+xml" },
   });
-  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES.opensearch, "Cache-Control": CACHE } });
+  return new Response(body, { headers: { "Content-Type": CONTENT_TYPES.opensearch } });
 }

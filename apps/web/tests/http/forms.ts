@@ -2,6 +2,7 @@
 // successful controls (inputs with their value, checked boxes and radios, textareas, selected options,
 // hidden fields such as the CSRF token). Lets tests resubmit a page's form exactly as it was served.
 import { Parser } from "htmlparser2";
+import type { Client } from "./client.ts";
 
 export type Control = { name: string; type: string; value: string; checked: boolean; options?: string[] };
 export type PageForm = { action: string; method: string; enctype: string; controls: Control[] };
@@ -101,4 +102,33 @@ export function formWith(html: string, name: string): PageForm {
   const found = readForms(html).find((f) => f.method === "post" && f.controls.some((c) => c.name === name));
   if (!found) throw new Error(`no POST form with a control named ${name}`);
   return found;
+}
+
+/**
+ * Writes an article in a section and publishes it through the editor's own forms, as a signed-in client
+ * whose agency updates that section; returns the item's admin path.
+ */
+export async function publishArticle(client: Client, section: string, title: string): Promise<string> {
+  const post = async (path: string, form: PageForm, values: Record<string, string>, pressed?: string) => {
+    const body = new URLSearchParams();
+    for (const [name, value] of successfulControls(form)) body.append(name, name in values ? values[name]! : value);
+    for (const [name, value] of Object.entries(values)) if (!body.has(name)) body.append(name, value);
+    if (pressed) {
+      const button = form.controls.find((c) => c.type === "submit" && c.value === pressed);
+      if (!button) throw new Error(`no "${pressed}" button`);
+      body.append(button.name, button.value);
+    }
+    return client.request("POST", form.action || path, { body, headers: { origin: `http://${client.host}` } });
+  };
+  const newPath = `/admin/sections/${section}/new?kind=article`;
+  const fields = { "translations.vi.title": title, "translations.vi.summary": `${title}.`, "translations.vi.body": `<p>${title}</p>` };
+  const created = await post(newPath, formWith((await client.get(newPath)).text, "translations.vi.title"), fields);
+  const location = String(created.headers.location ?? "");
+  if (created.status !== 302 || !location.includes("/items/")) throw new Error(`creating "${title}" failed: ${created.status} ${created.text.slice(0, 200)}`);
+  const itemPath = location.split("?")[0]!;
+  const workflow = readForms((await client.get(itemPath)).text).find((f) => f.method === "post" && f.controls.some((c) => c.type === "submit" && c.value === "publish"));
+  if (!workflow) throw new Error(`no publish button on ${itemPath}`);
+  const published = await post(itemPath, workflow, {}, "publish");
+  if (published.status !== 302) throw new Error(`publishing "${title}" failed: ${published.status} ${published.text.slice(0, 200)}`);
+  return itemPath;
 }

@@ -5,7 +5,7 @@
 // exactly what was shown.
 import { expect, it } from "vitest";
 import type { Client } from "./client.ts";
-import { describeServer, linksOf } from "./describe-server.ts";
+import { crawl, describeServer } from "./describe-server.ts";
 import { formWith, successfulControls } from "./forms.ts";
 
 const VI = "Người dân cần theo dõi thông tin dịch bệnh, tiêm chủng đầy đủ và thực hiện nghiêm thông điệp 5K của Bộ Y tế. ";
@@ -25,32 +25,6 @@ function assertCleanUtf8(bytes: Buffer, where: string) {
   expect(nul, `${where}: U+0000 at character ${nul}`).toBe(-1);
   const bad = text.indexOf("\uFFFD");
   expect(bad, `${where}: U+FFFD at character ${bad}: …${text.slice(Math.max(0, bad - 20), bad + 20)}…`).toBe(-1);
-}
-
-// A page's route shape: ids and slugs in known places become placeholders, so the crawl keeps a couple
-// of pages of each kind instead of every item of one list.
-function shape(href: string): string {
-  const path = href.split("?")[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ":id");
-  const parts = path.split("/");
-  if (parts[1] !== "admin") return parts.length > 2 ? `/:${parts.length - 1}` : path;
-  return parts.map((p, i) => (i >= 3 && ["sections", "agencies", "matrix", "items", "deadlines", "users"].includes(parts[i - 1]!) ? ":x" : p)).join("/");
-}
-
-async function crawl(client: Client, start: string[], keep: (href: string) => boolean, max: number): Promise<string[]> {
-  const seen = [...start];
-  const shapes = new Map<string, number>();
-  for (let i = 0; i < seen.length && seen.length < max; i++) {
-    const page = await client.get(seen[i]!);
-    if (!String(page.headers["content-type"] ?? "").startsWith("text/html")) continue;
-    for (const href of linksOf(page.text)) {
-      if (!keep(href) || seen.includes(href) || seen.length >= max) continue;
-      const count = shapes.get(shape(href)) ?? 0;
-      if (count >= 2) continue;
-      shapes.set(shape(href), count + 1);
-      seen.push(href);
-    }
-  }
-  return seen;
 }
 
 async function saveSettings(admin: Client, change: (name: string, value: string) => string) {

@@ -1,0 +1,55 @@
+// Issue 9, slice 1: citizen pages any cache may keep. An anonymous GET sets no cookie and says who may
+// keep it and for how long; an unchanged page revalidates to a 304; a publish changes the page's ETag, so
+// the next revalidation (every browser, every second for a shared cache) sees it. Staff pages are private.
+import { expect, it } from "vitest";
+import { crawl, describeServer } from "./describe-server.ts";
+import { publishArticle } from "./forms.ts";
+
+describeServer("public answers are cacheable, staff answers are not", (server) => {
+  it("every anonymous page, feed and API answer: no cookie, public Cache-Control, ETag, 304 when unchanged", async () => {
+    const visitor = server().client("quang-ninh");
+    const pages = await crawl(visitor, ["/"], (h) => !h.startsWith("/files/") && !h.startsWith("/admin"), 40);
+    const extra = ["/search?q=covid", "/rss.xml", "/atom.xml", "/sitemap.xml", "/robots.txt", "/opensearch.xml", "/api/v1/items", "/api/v1/sections", "/api/v1/documents", "/khong-co-trang-nay"];
+    for (const path of [...pages, ...extra]) {
+      const res = await visitor.get(path);
+      expect(res.headers["set-cookie"], path).toBeUndefined();
+      expect(res.headers["cache-control"], path).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+      expect(res.headers.vary, path).toMatch(/Cookie/);
+      const etag = String(res.headers.etag ?? "");
+      expect(etag, path).toMatch(/^W\/"[\w-]+"$/);
+      if (res.status !== 200) continue;
+      const again = await visitor.get(path, { "if-none-match": etag });
+      expect(again.status, path).toBe(304);
+      expect(again.bytes.byteLength, path).toBe(0);
+      expect(again.headers["cache-control"], path).toBe(res.headers["cache-control"]);
+    }
+    expect(visitor.cookies.size).toBe(0);
+  });
+
+  it("a publish changes the page's ETag: revalidation sees the new article", async () => {
+    const visitor = server().client("quang-ninh");
+    const before = await visitor.get("/cam-nang");
+    const editor = await server().signedIn("qnEditor");
+    await publishArticle(editor, "cam-nang", "Hướng dẫn tự theo dõi sức khỏe tại nhà");
+    const after = await visitor.get("/cam-nang", { "if-none-match": String(before.headers.etag) });
+    expect(after.status).toBe(200);
+    expect(after.text).toContain("Hướng dẫn tự theo dõi sức khỏe tại nhà");
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it("staff pages, forms and answers that set a cookie are never kept by a shared cache", async () => {
+    const visitor = server().client("quang-ninh");
+    const login = await visitor.get("/admin/login");
+    expect(login.headers["cache-control"]).toBe("private, no-store");
+    expect(String(login.headers["set-cookie"])).toMatch(/cong_csrf=/);
+    expect(login.headers.etag).toBeUndefined();
+    const chosen = await server().client("quang-ninh").get("/?lng=en");
+    expect(String(chosen.headers["set-cookie"])).toMatch(/^lng=/);
+    expect(chosen.headers["cache-control"]).toBe("private, no-store");
+    const admin = await server().signedIn("qnAdmin");
+    for (const path of ["/admin", "/admin/users", "/admin/config/settings"]) expect((await admin.get(path)).headers["cache-control"], path).toBe("private, no-store");
+    const bad = await visitor.get("/search?q=a%00b");
+    expect(bad.status).toBe(400);
+    expect(bad.headers["cache-control"]).toBe("no-store");
+  });
+});
