@@ -31,7 +31,8 @@ describeBackends("row-level security", ({ db }) => {
     (await db().owner.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where tenant_id = $1::uuid`, tenantId))[0]!.n;
   const snapshot = async (tenantId: string) => {
     const out: Record<string, unknown> = {};
-    for (const t of tables) out[t] = await db().owner.$queryRawUnsafe(`select * from "${t}" where tenant_id = $1::uuid order by 1, 2`, tenantId);
+    // Rows as text: every column type reads back, tsvector included.
+    for (const t of tables) out[t] = await db().owner.$queryRawUnsafe(`select r::text as row from "${t}" r where tenant_id = $1::uuid order by 1`, tenantId);
     return JSON.stringify(out);
   };
 

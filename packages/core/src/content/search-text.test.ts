@@ -64,6 +64,7 @@ describe("toTsQuery", () => {
     expect(toTsQuery("thủ tục đất đai")).toBe("thu & tuc & dat & dai:*");
     expect(toTsQuery("covid-19")).toBe("covid & 19:*");
     expect(toTsQuery("  HÀ  ")).toBe("ha:*");
+    expect(toTsQuery("Quảng Ninh", { weight: "A" })).toBe("quang:A & ninh:*A");
   });
 
   it("returns null when there is nothing to search for", () => {

@@ -33,8 +33,10 @@ export function searchTerms(query: string): string[] {
 // A to_tsquery('simple', ...) string that matches documents containing every term, the last one as a
 // prefix so results appear while the user is still typing ("quang ni" finds "Quảng Ninh"). Null when
 // the input has nothing to search for, so the caller can skip the query rather than match everything.
-export function toTsQuery(query: string): string | null {
+export function toTsQuery(query: string, options: { weight?: "A" | "B" | "C" | "D" } = {}): string | null {
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
-  return `${terms.join(" & ")}:*`;
+  // "term:A" matches the term only where it was indexed with weight A (the title); "term:*A" as a prefix.
+  const w = options.weight ?? "";
+  return terms.map((t, i) => (i === terms.length - 1 ? `${t}:*${w}` : w ? `${t}:${w}` : t)).join(" & ");
 }

@@ -122,6 +122,24 @@ describeBackends("publishing", ({ db }) => {
     expect(await db().owner.updateEvent.count({ where: { itemId: id } })).toBe(1);
   });
 
+  it("search ranks a title match first and reads only the stored, indexed vectors", async () => {
+    const inBody = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Lịch làm việc của trạm", "<p>Khu phong tỏa Hạ Long mở lại</p>") });
+    const inTitle = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Khu phong tỏa Hạ Long mở lại", "<p>Thông báo</p>") });
+    for (const saved of [inBody, inTitle]) await transitionItem({ ...(await as(health)), itemId: saved.ok ? saved.value.id : "", input: { action: "publish" } });
+    const found = (await searchPublished(db(), qn, "phong toa ha long", "vi")).items.map((i) => i.title);
+    expect(found.slice(0, 2)).toEqual(["Khu phong tỏa Hạ Long mở lại", "Lịch làm việc của trạm"]);
+    // The plan a search runs: the GIN index on the stored vector, no to_tsvector per row.
+    const plan = await db().owner.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("set local enable_seqscan = off");
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        "explain select item_id from item_translation t where t.search_vector @@ to_tsquery('simple', 'phong & toa & ha & long:*')",
+      );
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("item_translation_search_vector_idx");
+    expect(text).not.toContain("to_tsvector");
+  });
+
   it("takes a withdrawn item off the section pages and search", async () => {
     const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Thông báo tạm thời về Quảng Ninh") });
     const id = saved.ok ? saved.value.id : "";

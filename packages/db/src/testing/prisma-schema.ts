@@ -20,6 +20,9 @@ const SCALARS: Record<string, string> = {
 };
 
 function pgType(type: string, attrs: string): string {
+  // Unsupported("tsvector") is a column Prisma neither reads nor writes; its type is the one named.
+  const unsupported = /^Unsupported\("([^"]+)"\)$/.exec(type);
+  if (unsupported) return unsupported[1]!;
   const native = /@db\.(\w+)(?:\(([^)]*)\))?/.exec(attrs);
   if (native) {
     const [, name, arg] = native;
@@ -46,7 +49,7 @@ export async function readPrismaSchema(file = path.join(path.dirname(findMigrati
     const table = /@@map\("([^"]+)"\)/.exec(body!)?.[1] ?? name!;
     const fields: SchemaField[] = [];
     for (const line of body!.split("\n")) {
-      const m = /^\s*(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
+      const m = /^\s*(\w+)\s+(Unsupported\("[^"]+"\)|\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
       if (!m) continue;
       const [, fieldName, type, list, optional, attrs] = m;
       if (modelNames.has(type!) || enumNames.has(type!)) continue; // relation fields have no column
