@@ -2,48 +2,63 @@
 // the sitemap and the read API are public — any cache may keep them for a second and serve them stale
 // for half a minute while it fetches a fresh copy, browsers revalidate every time, and a weak ETag (the
 // digest of the bytes) turns an unchanged page into a 304. Staff pages (/admin) and any answer that sets
-// a cookie are private and never stored. How a public page's cache is invalidated: it is not; it expires
-// after s-maxage (1 s), so a publish is visible everywhere within about a second.
+// a cookie are private and never stored. Shared caches are not told when a page changes: they keep it for
+// s-maxage (1 s); the app's own page cache (page-cache.ts) follows the database's content version.
 import { createHash } from "node:crypto";
 import { isStaffPath } from "../app/utils/cache.ts";
+import type { CachedPage } from "./page-cache.ts";
 
 export const PUBLIC_CACHE = "public, max-age=0, s-maxage=1, stale-while-revalidate=30";
 export const PRIVATE_CACHE = "private, no-store";
 // Answers a shared cache may keep: what a page is, or that it is not (a crawler's 404 is a page too).
 const PUBLIC_STATUSES = new Set([200, 404, 410]);
+// What a 304 repeats of the answer it stands for (RFC 9110 15.4.5).
+const KEPT_ON_304 = ["Cache-Control", "ETag", "Vary", "Content-Location", "Expires", "Last-Modified"];
 
-export type CacheRequest = { method: string; path: string; ifNoneMatch: string | undefined };
+export type CacheRequest = { method: string; path: string };
 
-function noStore(response: Response, headers: Headers): Response {
-  headers.set("Cache-Control", PRIVATE_CACHE);
+function withHeaders(response: Response, headers: Headers): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** The response with its Cache-Control, Vary and ETag set, or a 304 when the client has these bytes. */
-export async function withCachePolicy(request: CacheRequest, response: Response): Promise<Response> {
+/**
+ * The response with its Cache-Control set, and, when it is public, the complete answer with its ETag as
+ * a page any cache may keep (the body is read to digest it).
+ */
+export async function applyCachePolicy(request: CacheRequest, response: Response): Promise<{ response: Response; page: CachedPage | null }> {
   const headers = new Headers(response.headers);
-  if (request.method !== "GET" && request.method !== "HEAD") return headers.has("Cache-Control") ? response : noStore(response, headers);
+  const privately = () => {
+    headers.set("Cache-Control", PRIVATE_CACHE);
+    return { response: withHeaders(response, headers), page: null };
+  };
+  if (request.method !== "GET" && request.method !== "HEAD") return headers.has("Cache-Control") ? { response, page: null } : privately();
   // A shared cache must never hand one visitor's cookie to the next.
-  if (headers.has("Set-Cookie") || isStaffPath(request.path)) return noStore(response, headers);
-  if (headers.has("Cache-Control")) return response;
-  if (!PUBLIC_STATUSES.has(response.status)) return noStore(response, headers);
+  if (headers.has("Set-Cookie") || isStaffPath(request.path)) return privately();
+  if (headers.has("Cache-Control")) return { response, page: null };
+  if (!PUBLIC_STATUSES.has(response.status)) return privately();
 
   headers.set("Cache-Control", PUBLIC_CACHE);
   // The language may still come from the lng cookie (until each language has its own address).
   headers.append("Vary", "Cookie");
-  if (headers.has("ETag") || !response.body) return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const etag = `W/"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-  headers.set("ETag", etag);
-  if (response.status === 200 && matches(request.ifNoneMatch, etag)) {
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (!headers.has("ETag")) headers.set("ETag", `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`);
+  const page: CachedPage = { status: response.status, headers: [...headers.entries()], body };
+  return { response: answerFrom(page, undefined), page };
+}
+
+/** A kept page as the answer to this request: 304 when the client already has these bytes. */
+export function answerFrom(page: CachedPage, ifNoneMatch: string | undefined): Response {
+  const headers = new Headers(page.headers);
+  const etag = headers.get("ETag");
+  if (page.status === 200 && etag && matches(ifNoneMatch, etag)) {
     const kept = new Headers();
-    for (const name of ["Cache-Control", "ETag", "Vary", "Content-Location", "Expires", "Last-Modified"]) {
+    for (const name of KEPT_ON_304) {
       const value = headers.get(name);
       if (value !== null) kept.set(name, value);
     }
     return new Response(null, { status: 304, headers: kept });
   }
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+  return new Response(page.body.byteLength > 0 ? page.body : null, { status: page.status, headers });
 }
 
 // If-None-Match compares weakly: W/"x" matches "x" and W/"x"; "*" matches any.

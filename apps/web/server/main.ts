@@ -12,6 +12,7 @@ import path from "node:path";
 import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
 import { assertMigrated, inspectLogin, openDb, seedTenants, type Login } from "@cong/db";
 import { createApp } from "./create-app.ts";
+import { createPageCache } from "./page-cache.ts";
 import { createRemixHandler } from "./remix-handler.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
 import { resolveSecret } from "./secret.ts";
@@ -121,7 +122,13 @@ const app = createApp({
   db,
   resolve: (host) => resolveTenant(db, host),
   clientDir: `${buildDir}client`,
-  handler: createRemixHandler({ build, env, db, services: { mailer, secret, outboxDir, storage, jobs: jobs! } }),
+  handler: createRemixHandler({
+    build,
+    env,
+    db,
+    pageCache: createPageCache({ db, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }),
+    services: { mailer, secret, outboxDir, storage, jobs: jobs! },
+  }),
 });
 
 const server = app.listen(env.PORT, env.HOST, async () => {

@@ -16,26 +16,36 @@ import type { Env } from "@cong/config/env";
 import type { Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
-import { withCachePolicy } from "./cache-policy.ts";
+import { isStaffPath } from "../app/utils/cache.ts";
+import { answerFrom, applyCachePolicy } from "./cache-policy.ts";
+import type { PageCache } from "./page-cache.ts";
 import { discardBody } from "./discard-body.ts";
 
-export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; services: Services };
+export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; services: Services; pageCache?: PageCache };
 
-export function createRemixHandler({ build, env, db, services }: RemixHandlerOptions): RequestHandler {
+export function createRemixHandler({ build, env, db, services, pageCache }: RemixHandlerOptions): RequestHandler {
   const handle = createRequestHandler(build, "production");
   return async (req, res, next) => {
     try {
+      const site = siteOf(res);
+      const path = req.path.replace(/\.data$/, "");
+      const ifNoneMatch = req.headers["if-none-match"];
+      // A public answer kept under the province's current content version needs no rendering at all.
+      const key = pageCache && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant.id, req) : null;
+      const kept = key ? pageCache!.get(key) : undefined;
+      if (kept) {
+        res.setHeader("X-Page-Cache", "hit");
+        await sendResponse(res, answerFrom(kept, ifNoneMatch));
+        return;
+      }
       const request = remixRequest(req, res);
-      const response = await handle(request, {
-        db,
-        env,
-        site: siteOf(res),
-        ip: req.ip ?? null,
-        nonce: String(res.locals.nonce),
-        services,
-      });
-      const answer = await withCachePolicy({ method: req.method, path: req.path.replace(/\.data$/, ""), ifNoneMatch: req.headers["if-none-match"] }, response);
-      await sendResponse(res, answer);
+      const response = await handle(request, { db, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services });
+      const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);
+      if (page && key) {
+        pageCache!.set(key, page);
+        res.setHeader("X-Page-Cache", "miss");
+      }
+      await sendResponse(res, page ? answerFrom(page, ifNoneMatch) : answer);
       // A body nobody read (a loader answered a POST, an action refused early) is drained, not left hanging.
       if (!req.complete) {
         if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
@@ -45,6 +55,15 @@ export function createRemixHandler({ build, env, db, services }: RemixHandlerOpt
       next(error);
     }
   };
+}
+
+// What a public answer depends on: the province and its content version, the language cookie (until
+// languages have their own addresses) and the address. Null when the version cannot be read.
+async function pageKey(cache: PageCache, tenantId: string, req: IncomingMessage & { originalUrl: string }): Promise<string | null> {
+  const version = await cache.version(tenantId);
+  if (version === null) return null;
+  const lng = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
+  return `${tenantId}\n${version}\n${lng}\n${req.originalUrl}`;
 }
 
 function remixRequest(req: IncomingMessage & { protocol: string; originalUrl: string }, res: ExpressResponse): Request {

@@ -104,6 +104,8 @@ export const envSchema = z.object({
   TRUST_PROXY: trustProxySchema,
   /** Sign-in attempts allowed per client address in 10 minutes (account lockout is separate). */
   SIGNIN_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Memory for the app's cache of complete public pages, in MB (0: no cache; docs/decisions/0011). */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** How often scheduled items are checked for publishing, in seconds. */
   SCHEDULER_INTERVAL: z.coerce.number().int().min(1).max(3600).default(15),
 })

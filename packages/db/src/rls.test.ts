@@ -9,11 +9,13 @@ import { describeBackends } from "./testing/backends.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [
-  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "due_instance", "duty", "item",
+  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty", "item",
   "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
 const APPEND_ONLY = new Set(["audit_log", "item_revision"]);
+// Written only by the database's own trigger: the runtime role may read, never write (proved below).
+const TRIGGER_WRITTEN = new Set(["content_version"]);
 const REFUSED = /row-level security|42501|permission denied/i;
 
 describeBackends("row-level security", ({ db }) => {
@@ -133,7 +135,7 @@ describeBackends("row-level security", ({ db }) => {
   it("with tenant A set, updates and deletes of B's rows affect nothing", async () => {
     const before = await snapshot(b);
     for (const t of tables) {
-      if (APPEND_ONLY.has(t)) continue; // no update or delete at all: proved below
+      if (APPEND_ONLY.has(t) || TRIGGER_WRITTEN.has(t)) continue; // no update or delete at all: proved below
       const updated = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`update "${t}" set tenant_id = tenant_id where tenant_id = '${b}'`));
       expect(updated, `update ${t}`).toBe(0);
       const deleted = await withTenant(db(), a, (tx) => tx.$executeRawUnsafe(`delete from "${t}" where tenant_id = '${b}'`));
@@ -147,6 +149,17 @@ describeBackends("row-level security", ({ db }) => {
     expect(viaClient.updated).toBe(0);
     expect(viaClient.deleted).toBeGreaterThan(0);
     expect(await snapshot(b)).toBe(before);
+  });
+
+  it("reads its own content version and cannot write any, while its own writes bump it", async () => {
+    const version = async (tenantId: string) => (await db().owner.contentVersion.findUniqueOrThrow({ where: { tenantId } })).version;
+    for (const sql of [`update content_version set version = 0 where tenant_id = '${a}'`, `delete from content_version where tenant_id = '${a}'`, `insert into content_version (tenant_id) values ('${a}')`])
+      await expect(withTenant(db(), a, (tx) => tx.$executeRawUnsafe(sql)), sql).rejects.toThrow(REFUSED);
+    expect(await withTenant(db(), a, (tx) => tx.contentVersion.findMany({ select: { tenantId: true } }))).toEqual([{ tenantId: a }]);
+    const [beforeA, beforeB] = [await version(a), await version(b)];
+    await withTenant(db(), a, (tx) => tx.section.updateMany({ where: { tenantId: a }, data: { enabled: true } }));
+    expect(await version(a)).toBeGreaterThan(beforeA);
+    expect(await version(b)).toBe(beforeB);
   });
 
   it("cannot write the platform tables, but for its own tenant's settings and domains", async () => {

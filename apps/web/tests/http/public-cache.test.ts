@@ -4,6 +4,7 @@
 import { expect, it } from "vitest";
 import { crawl, describeServer } from "./describe-server.ts";
 import { publishArticle } from "./forms.ts";
+import { startInstanceAlongside } from "./test-server.ts";
 
 describeServer("public answers are cacheable, staff answers are not", (server) => {
   it("every anonymous page, feed and API answer: no cookie, public Cache-Control, ETag, 304 when unchanged", async () => {
@@ -35,6 +36,33 @@ describeServer("public answers are cacheable, staff answers are not", (server) =
     expect(after.status).toBe(200);
     expect(after.text).toContain("Hướng dẫn tự theo dõi sức khỏe tại nhà");
     expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it("a warm page comes from the app's cache; a publish on one instance is served by another within a second", async () => {
+    const first = server();
+    const second = await startInstanceAlongside(first);
+    try {
+      const reader = second.client("quang-ninh");
+      await reader.get("/cam-nang");
+      const warm = await reader.get("/cam-nang");
+      expect(warm.headers["x-page-cache"]).toBe("hit");
+      const title = "Lịch tiêm vắc-xin mũi nhắc lại tại các phường";
+      expect(warm.text).not.toContain(title);
+      await publishArticle(await first.signedIn("qnEditor"), "cam-nang", title);
+      const published = Date.now();
+      let seenAfter = -1;
+      while (Date.now() - published < 5_000) {
+        if ((await reader.get("/cam-nang")).text.includes(title)) {
+          seenAfter = Date.now() - published;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(seenAfter, "never shown by the second instance").toBeGreaterThanOrEqual(0);
+      expect(seenAfter).toBeLessThanOrEqual(1_000);
+    } finally {
+      await second.close();
+    }
   });
 
   it("staff pages, forms and answers that set a cookie are never kept by a shared cache", async () => {

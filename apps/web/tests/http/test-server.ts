@@ -15,6 +15,7 @@ import { createMailer, createStorage, createUser, listTenants, migrateDatabase, 
 import { openDb, seedTenants, type Db } from "@cong/db";
 import { createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
+import { createPageCache } from "../../server/page-cache.ts";
 import { createRemixHandler } from "../../server/remix-handler.ts";
 import { Client } from "./client.ts";
 
@@ -40,6 +41,8 @@ export type TestServer = {
   db: Db;
   /** The database the server itself uses: a runtime login on the PostgreSQL server, the same PGlite. */
   servedDb: Db;
+  /** The prepared database, for a second instance to join (TestServerOptions.alongside). */
+  database: { db: Db; url?: string; tenants: Map<string, string>; dispose(): Promise<void> };
   port: number;
   /** The id of each province by slug. */
   tenants: Map<string, string>;
@@ -76,24 +79,18 @@ export function loadBuild(): Promise<ServerBuild> {
   return buildPromise;
 }
 
-/** env: variables over the test server's own (e.g. a small SIGNIN_ATTEMPTS, a TRUST_PROXY). */
-export type TestServerOptions = { env?: Record<string, string> };
+/**
+ * env: variables over the test server's own (e.g. a small SIGNIN_ATTEMPTS, a TRUST_PROXY).
+ * alongside: a second app instance on the first one's database (its own page cache, queue and login).
+ */
+export type TestServerOptions = { env?: Record<string, string>; alongside?: TestServer };
 
-export async function startTestServer(backend: Backend, options: TestServerOptions = {}): Promise<TestServer> {
-  const build = await loadBuild();
+type Database = { db: Db; url?: string; tenants: Map<string, string>; dispose(): Promise<void> };
+
+// A fresh database, migrated and seeded with the three provinces, their regulations and the accounts.
+async function prepareDatabase(backend: Backend): Promise<Database> {
   const created = await backend.create();
   const db = created.db;
-  const dataDir = await mkdtemp(path.join(tmpdir(), "cong-http-"));
-  let jobs: Jobs | undefined;
-  let server: Server | undefined;
-  let served: Db | undefined;
-  let login: RuntimeLogin | undefined;
-  const release = async () => {
-    await served?.close().catch(() => {});
-    await created.dispose();
-    await login?.drop().catch(() => {});
-    await rm(dataDir, { recursive: true, force: true });
-  };
   try {
     // SQL migrations and the job queue's tables, as `npm run db:migrate` does
     await migrateDatabase(db);
@@ -107,23 +104,55 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
       const made = await createUser({ db, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR });
       if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
     }
+    return { db, url: created.url, tenants, dispose: () => created.dispose() };
+  } catch (error) {
+    await created.dispose();
+    throw error;
+  }
+}
+
+/** A second app instance on a running test server's database, as a second machine behind the proxy. */
+export function startInstanceAlongside(first: TestServer, options: Omit<TestServerOptions, "alongside"> = {}): Promise<TestServer> {
+  return startTestServer(null, { ...options, alongside: first });
+}
+
+export async function startTestServer(backend: Backend | null, options: TestServerOptions = {}): Promise<TestServer> {
+  const build = await loadBuild();
+  const shared = options.alongside?.database;
+  if (!shared && !backend) throw new Error("startTestServer: a backend, or a server to run alongside");
+  const database = shared ?? (await prepareDatabase(backend!));
+  const { db, tenants } = database;
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cong-http-"));
+  let jobs: Jobs | undefined;
+  let server: Server | undefined;
+  let served: Db | undefined;
+  let login: RuntimeLogin | undefined;
+  const release = async () => {
+    await served?.close().catch(() => {});
+    if (!shared) await database.dispose();
+    await login?.drop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
     const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: SECRET, SIGNIN_ATTEMPTS: "10000", ...options.env });
-    // On the PostgreSQL server the app logs in as production does: a member of cong_app only.
-    if (created.url) {
-      login = await createRuntimeLogin(created.url);
+    // On the PostgreSQL server the app logs in as production does: a member of cong_app only. PGlite is
+    // one process's database: instances in this process share it.
+    if (database.url) {
+      login = await createRuntimeLogin(database.url);
       served = await openDb({ databaseUrl: login.url });
     }
-    const runtime = served ?? db;
+    const runtime = served ?? options.alongside?.servedDb ?? db;
     const outboxDir = path.join(dataDir, "outbox");
     const mailer = createMailer({ from: env.MAIL_FROM, outboxDir });
     const storage = createStorage({ kind: "local", dir: path.join(dataDir, "uploads") });
     // The real queue; its workers poll rarely, so the only background writes happen at start.
     jobs = await startJobs({ db: runtime, mailer, tenantUrl: (slug) => `http://${slug}.localhost`, pollSeconds: 3600, log: () => {} });
+    const pageCache = createPageCache({ db: runtime, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
     const app = createApp({
       env,
       db: runtime,
       resolve: (host) => resolveTenant(runtime, host),
-      handler: createRemixHandler({ build, env, db: runtime, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
+      handler: createRemixHandler({ build, env, db: runtime, pageCache, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
     });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server!.once("listening", resolve));
@@ -132,6 +161,7 @@ export async function startTestServer(backend: Backend, options: TestServerOptio
     return {
       db,
       servedDb: runtime,
+      database,
       port,
       tenants,
       dataDir,
