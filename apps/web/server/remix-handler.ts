@@ -6,6 +6,7 @@
 //
 // Always in Remix's production mode: in development mode Remix sends error stacks (server paths, code)
 // to the browser, and no mode may do that here.
+import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler, Response as ExpressResponse } from "express";
 import { Readable } from "node:stream";
@@ -13,6 +14,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "@cong/config/env";
+import type { TenantSummary } from "@cong/core";
 import type { Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
@@ -31,7 +33,7 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       const path = req.path.replace(/\.data$/, "");
       const ifNoneMatch = req.headers["if-none-match"];
       // A public answer kept under the province's current content version needs no rendering at all.
-      const key = pageCache && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant.id, req) : null;
+      const key = pageCache && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant, req) : null;
       const kept = key ? pageCache!.get(key) : undefined;
       if (kept) {
         res.setHeader("X-Page-Cache", "hit");
@@ -57,13 +59,18 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
   };
 }
 
-// What a public answer depends on: the province and its content version, the language cookie (until
+// What a public answer depends on: the province and its content version, the province's summary as the
+// host lookup gave it (cached a few seconds by resolveTenant: a page rendered with a summary older than
+// the version is keyed by that older summary, so it lives no longer than it), the language cookie (until
 // languages have their own addresses) and the address. Null when the version cannot be read.
-async function pageKey(cache: PageCache, tenantId: string, req: IncomingMessage & { originalUrl: string }): Promise<string | null> {
-  const version = await cache.version(tenantId);
+const stamps = new WeakMap<TenantSummary, string>();
+async function pageKey(cache: PageCache, tenant: TenantSummary, req: IncomingMessage & { originalUrl: string }): Promise<string | null> {
+  const version = await cache.version(tenant.id);
   if (version === null) return null;
+  let stamp = stamps.get(tenant);
+  if (!stamp) stamps.set(tenant, (stamp = createHash("sha256").update(JSON.stringify(tenant)).digest("base64url").slice(0, 16)));
   const lng = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
-  return `${tenantId}\n${version}\n${lng}\n${req.originalUrl}`;
+  return `${tenant.id}\n${version}\n${stamp}\n${lng}\n${req.originalUrl}`;
 }
 
 function remixRequest(req: IncomingMessage & { protocol: string; originalUrl: string }, res: ExpressResponse): Request {
