@@ -33,7 +33,11 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       const path = req.path.replace(/\.data$/, "");
       const ifNoneMatch = req.headers["if-none-match"];
       // A public answer kept under the province's current content version needs no rendering at all.
-      const key = pageCache && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant, req) : null;
+      // Signed-in staff always get a fresh render (some answers, a draft's file, depend on who asks), as
+      // the nginx microcache does for them.
+      const anonymous = !/(?:^|;\s*)cong_session=/.test(req.headers.cookie ?? "");
+      const key =
+        pageCache && anonymous && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant, req) : null;
       const kept = key ? pageCache!.get(key) : undefined;
       if (kept) {
         res.setHeader("X-Page-Cache", "hit");

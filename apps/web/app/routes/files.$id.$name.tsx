@@ -6,7 +6,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { httpDate, readAttachment } from "@cong/core";
 import { getViewer } from "~/utils/session.server";
 
-const notFound = () => new Response("404 Not Found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+// Whether a file exists for this visitor depends on who asks (staff see drafts' files): no cache may keep it.
+const notFound = () => new Response("404 Not Found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return notFound();
