@@ -17,6 +17,8 @@ export type PageCache = {
   version(tenantId: string): Promise<string | null>;
   get(key: string): CachedPage | undefined;
   set(key: string, page: CachedPage): void;
+  /** Reads the province's version again on the next request (after a write through this instance). */
+  forget(tenantId: string): void;
 };
 
 export function createPageCache(o: { db: Db; maxBytes: number; versionTtlMs?: number }): PageCache {
@@ -54,6 +56,9 @@ export function createPageCache(o: { db: Db; maxBytes: number; versionTtlMs?: nu
       return pending;
     },
     get: (key) => pages.get(key),
+    forget: (tenantId) => {
+      versions.delete(tenantId);
+    },
     set: (key, page) => {
       if (o.maxBytes > 0) pages.set(key, page);
     },

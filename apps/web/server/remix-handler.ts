@@ -46,6 +46,8 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       }
       const request = remixRequest(req, res);
       const response = await handle(request, { db, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services });
+      // Whoever just wrote sees it at once on this instance; other instances within the version's TTL.
+      if (pageCache && site.kind === "tenant" && req.method !== "GET" && req.method !== "HEAD") pageCache.forget(site.tenant.id);
       const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);
       if (page && key) {
         pageCache!.set(key, page);
