@@ -43,6 +43,20 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Authorization decisions come from the CASL ability only (CONVENTIONS rule 6): a route, component
+    // or helper asks ability.can(...), never the viewer's role list.
+    files: ["apps/web/app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.property.name='roles'][callee.property.name=/^(some|every|includes|indexOf|find|filter)$/]",
+          message: "decide with the CASL ability (ability.can), not the role list",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,

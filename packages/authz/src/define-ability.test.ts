@@ -13,6 +13,8 @@ const QN = "tenant-qn";
 const NA = "tenant-na";
 const rules: TenantRules = {
   tenantId: QN,
+  // The Department of Information and Communications leads (chases the others' updates).
+  leadAgencyIds: ["stttt"],
   sections: [
     { id: "map", review: false },
     { id: "handbook", review: false },
@@ -91,6 +93,16 @@ const cases: Case[] = [
   // inactive accounts can do nothing
   ["deactivated admin", actor(["admin"], [], QN, false), "read", item("map"), false],
   ["deactivated editor", actor(["editor"], ["syt"], QN, false), "edit", section("handbook"), false],
+  // who watches the whole province: every section's workspace, everyone's deadlines
+  ["admin", actor(["admin"]), "oversee", subject("Section", { tenantId: QN }), true],
+  ["admin", actor(["admin"]), "oversee", subject("Compliance", { tenantId: QN }), true],
+  ["board", actor(["board"]), "oversee", subject("Section", { tenantId: QN }), true],
+  ["viewer", actor(["viewer"]), "oversee", subject("Compliance", { tenantId: QN }), true],
+  ["lead unit's editor", actor(["editor"], ["stttt"]), "oversee", subject("Compliance", { tenantId: QN }), true],
+  ["lead unit's editor", actor(["editor"], ["stttt"]), "oversee", subject("Section", { tenantId: QN }), false],
+  ["SYT editor", syt, "oversee", subject("Compliance", { tenantId: QN }), false],
+  ["SYT editor", syt, "oversee", subject("Section", { tenantId: QN }), false],
+  ["board", actor(["board"]), "oversee", subject("Compliance", { tenantId: NA }), false],
   // a province's account on the apex, and an operator on a province's host
   ["operator", actor(["operator"], [], null), "read", item("map"), false],
 ];

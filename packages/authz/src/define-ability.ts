@@ -9,6 +9,8 @@ import { ANSWERING_DUTIES, EDITING_DUTIES, REVIEWING_DUTIES, type UserRole } fro
 export const ACTIONS = [
   "manage", "read", "create", "update", "delete", "configure", "invite", "deactivate",
   "edit", "submit", "publish", "withdraw", "answer",
+  // Watching the whole province's work: every section's workspace, or everyone's deadlines.
+  "oversee",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** Subjects by the Prisma model they stand for; "Platform" is the operators' console. */
@@ -28,7 +30,8 @@ export type Actor = {
 /** One cell of the matrix as stored: agency x section -> role, limited to some sub-categories or none. */
 export type MatrixDuty = { agencyId: string; sectionId: string; role: DutyRole | string; categoryIds: string[] };
 export type SectionRef = { id: string; review: boolean };
-export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[] };
+/** leadAgencyIds: the agencies that chase the others' updates (the lead unit, the operator, the data lead). */
+export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[]; leadAgencyIds?: string[] };
 
 // A subject's name, or a record tagged with subject("Item", row): conditions are matched on its fields.
 export type AppSubject = SubjectName | ForcedSubject<SubjectName>;
@@ -65,6 +68,11 @@ export function defineAbilityFor(actor: Actor | null, tenant: TenantRules | null
     can("manage", [...TENANT_SUBJECTS], { tenantId });
     return build();
   }
+
+  // The board and the read-only viewers watch every section; they and the lead unit's staff watch everyone's
+  // deadlines (the province's admins can do both through "manage").
+  if (has("board") || has("viewer")) can("oversee", ["Section", "Compliance"], { tenantId });
+  if (actor.agencyIds.some((id) => tenant.leadAgencyIds?.includes(id))) can("oversee", "Compliance", { tenantId });
 
   const reviewed = new Set(tenant.sections.filter((s) => s.review).map((s) => s.id));
   const mine = tenant.duties.filter((d) => actor.agencyIds.includes(d.agencyId));

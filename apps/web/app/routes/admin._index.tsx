@@ -2,6 +2,7 @@
 // others are closed; on the apex, the platform operators see the provinces and invite their first admins.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { subject } from "@cong/authz";
 import { agencyDueToday, inviteUser, listSectionAccess, listTenants, platformOverview } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { OperatorConsole } from "~/components/admin/operator-console";
@@ -25,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const sections = await listSectionAccess(context.db, tenantId, viewer, ability, rules);
   if (viewer.agencies.length > 0) await freshDeadlines(context, tenantId);
   const due = await agencyDueToday(context.db, tenantId, viewer.agencies.map((a) => a.id));
-  return { page: "staff" as const, viewer: { name: viewer.name, roles: viewer.roles, agencies: viewer.agencies }, sections, due };
+  const seesAll = ability.can("oversee", subject("Section", { tenantId }));
+  return { page: "staff" as const, viewer: { name: viewer.name, roles: viewer.roles, agencies: viewer.agencies }, seesAll, sections, due };
 }
 
 // The operator invites a province's first admin; the link in the mail leads to the province's host.
@@ -52,7 +54,7 @@ export default function AdminHome() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (data.page === "operator") return <OperatorConsole tenants={data.tenants} result={result ?? null} />;
-  return <StaffDashboard viewer={data.viewer} sections={data.sections} due={data.due} />;
+  return <StaffDashboard viewer={data.viewer} seesAll={data.seesAll} sections={data.sections} due={data.due} />;
 }
 
 export const ErrorBoundary = AdminErrorBoundary;

@@ -1,12 +1,11 @@
 // The admin menu a viewer gets: only the pages their ability opens (the pages check again on the server).
 import { subject } from "@cong/authz";
-import { leadAgencyIds } from "@cong/core";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Access } from "~/utils/session.server";
 
 export type NavKey = "dashboard" | "sections" | "deadlines" | "users" | "config" | "calendar" | "audit" | "outbox" | "tenants";
 
-export async function adminNav({ ability, viewer }: Access, context: AppLoadContext): Promise<NavKey[]> {
+export async function adminNav({ ability }: Access, context: AppLoadContext): Promise<NavKey[]> {
   const dev = context.env.NODE_ENV !== "production" && context.services.mailer.kind === "outbox";
   if (context.site.kind === "apex") {
     if (!ability.can("manage", "Platform")) return ["dashboard"];
@@ -15,8 +14,7 @@ export async function adminNav({ ability, viewer }: Access, context: AppLoadCont
   if (context.site.kind !== "tenant") return [];
   const tenantId = context.site.tenant.id;
   const nav: NavKey[] = ["dashboard", "sections"];
-  const overseer = viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
-  if (overseer || (await leadAgencyIds(context.db, tenantId)).some((id) => viewer.agencies.some((a) => a.id === id))) nav.push("deadlines");
+  if (ability.can("oversee", subject("Compliance", { tenantId }))) nav.push("deadlines");
   if (ability.can("invite", subject("User", { tenantId }))) nav.push("users");
   if (ability.can("configure", subject("Tenant", { tenantId, id: tenantId }))) nav.push("config", "calendar");
   if (ability.can("read", subject("AuditLog", { tenantId }))) nav.push("audit");

@@ -2,7 +2,8 @@
 // unit (and the operator and data lead) that chase the others' updates. Everyone else has their own
 // agency's list on their home page.
 import { data, type AppLoadContext } from "@remix-run/node";
-import { leadAgencyIds, refreshDeadlines } from "@cong/core";
+import { subject } from "@cong/authz";
+import { refreshDeadlines } from "@cong/core";
 import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
 
 export type DeadlineDoor = Access & { tenantId: string; timeZone: string };
@@ -11,9 +12,7 @@ export async function requireDeadlinesView(request: Request, context: AppLoadCon
   const access = await requireAccess(request, context);
   if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
   const tenantId = context.site.tenant.id;
-  const overseer = access.viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
-  const lead = (await leadAgencyIds(context.db, tenantId)).some((id) => access.viewer.agencies.some((a) => a.id === id));
-  forbidIf(!overseer && !lead, { code: "needs-role" });
+  forbidIf(!access.ability.can("oversee", subject("Compliance", { tenantId })), { code: "needs-role" });
   return { ...access, tenantId, timeZone: "Asia/Ho_Chi_Minh" };
 }
 

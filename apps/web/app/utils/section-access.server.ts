@@ -1,6 +1,7 @@
 // The door of a section's workspace and its items: the agencies the matrix gives the section to (and the
 // province's admins, board and viewers) come in; any other editor gets a 403 naming the owning agencies.
 import type { AppLoadContext } from "@remix-run/node";
+import { subject } from "@cong/authz";
 import { listSectionAccess, type SectionAccess } from "@cong/core";
 import { adminNotFound, isSlug } from "~/utils/not-found.server";
 import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
@@ -15,7 +16,7 @@ export async function requireSection(request: Request, context: AppLoadContext, 
   const tenantId = context.site.tenant.id;
   const sections = await listSectionAccess(context.db, tenantId, access.viewer, access.ability, access.rules);
   const section = sections.find((s) => s.slug === slug) ?? adminNotFound();
-  const readsAll = access.viewer.roles.some((r) => r === "admin" || r === "board" || r === "viewer");
+  const readsAll = access.ability.can("oversee", subject("Section", { tenantId }));
   const work = section.closed?.code === "agency-has-no-duty" ? section.closed.work : "edit";
   forbidIf(!section.canEdit && !section.canAnswer && !readsAll, {
     section: section.names,

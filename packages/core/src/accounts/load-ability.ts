@@ -3,21 +3,21 @@
 import { defineAbilityFor, type Actor, type AppAbility, type MatrixDuty, type TenantRules } from "@cong/authz";
 import type { Db } from "@cong/db";
 import { withTenant } from "@cong/db";
+import { leadAgencyIdsIn } from "../deadlines/lead-agencies.ts";
 import type { Viewer } from "./viewer.ts";
 
 export async function loadTenantRules(db: Db, tenantId: string): Promise<TenantRules> {
   return withTenant(db, tenantId, async (tx) => {
-    const [duties, sections] = await Promise.all([
-      tx.duty.findMany({ where: { tenantId }, select: { agencyId: true, sectionId: true, role: true, categories: true, section: { select: { categories: { select: { id: true, slug: true } } } } } }),
-      tx.section.findMany({ where: { tenantId }, select: { id: true, review: true } }),
-    ]);
+    const duties = await tx.duty.findMany({ where: { tenantId }, select: { agencyId: true, sectionId: true, role: true, categories: true, section: { select: { categories: { select: { id: true, slug: true } } } } } });
+    const sections = await tx.section.findMany({ where: { tenantId }, select: { id: true, review: true } });
+    const leads = await leadAgencyIdsIn(tx, tenantId);
     const matrix: MatrixDuty[] = duties.map((d) => ({
       agencyId: d.agencyId,
       sectionId: d.sectionId,
       role: d.role,
       categoryIds: d.section.categories.filter((c) => d.categories.includes(c.slug)).map((c) => c.id),
     }));
-    return { tenantId, duties: matrix, sections };
+    return { tenantId, duties: matrix, sections, leadAgencyIds: leads };
   });
 }
 
