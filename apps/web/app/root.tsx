@@ -9,6 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import stylesUrl from "~/styles/app.css?url";
 import { csrfToken } from "~/utils/csrf.server";
+import { DEFAULT_TIME_ZONE } from "@cong/schedule";
 import { isStaffPath } from "~/utils/cache";
 import { getLocale, localeCookieHeader, offeredLocales } from "~/utils/locale.server";
 
@@ -22,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = isStaffPath(new URL(request.url).pathname);
   const csrf = staff ? csrfToken(request, context) : null;
   if (csrf?.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  const body = { locale, offered: offeredLocales(context.site), csrf: csrf?.token ?? "", hydrate: staff };
+  // The one time zone every date and time on the page is shown in: the province's, or the platform's.
+  const timeZone = context.site.kind === "tenant" ? context.site.tenant.timeZone : DEFAULT_TIME_ZONE;
+  const body = { locale, offered: offeredLocales(context.site), csrf: csrf?.token ?? "", hydrate: staff, timeZone };
   return data(body, { headers });
 }
 

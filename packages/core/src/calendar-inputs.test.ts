@@ -82,12 +82,22 @@ describeBackends("impossible dates", ({ db }) => {
     }
   });
 
+  it("reads the audit filter's days on the province's own clock, whatever its time zone", async () => {
+    // 23:30 UTC on 27 November is the 28th in Hà Nội (06:30) and in Tokyo (08:30), still the 27th in New York.
+    await db().owner.auditLog.create({ data: { tenantId: qn, actorEmail: "tz@test.vn", action: "tz.check", subject: "Tenant", at: new Date("2026-11-27T23:30:00Z") } });
+    const seen = async (timeZone: string) => {
+      const r = await listAudit(db(), qn, { from: "2026-11-28", to: "2026-11-28", action: "tz.check" }, { timeZone });
+      return r.ok ? r.value.rows.length : -1;
+    };
+    expect([await seen("Asia/Ho_Chi_Minh"), await seen("Asia/Tokyo"), await seen("America/New_York")]).toEqual([1, 1, 0]);
+  });
+
   it("refuses them in the province's calendar, for events, scheduled publishing, the monthly report and the audit filter", async () => {
     const events = await db().owner.clockEvent.count({ where: { tenantId: qn } });
     for (const date of IMPOSSIBLE) {
       expect(await addTenantDay({ db: db(), tenantId: qn, input: { date, kind: "day-off" }, actor: SYSTEM_ACTOR })).toEqual({ ok: false, errors: { date: ["errors.dateInvalid"] } });
       expect(await recordClockEvent({ db: db(), tenantId: qn, actor: SYSTEM_ACTOR, input: { kind: "question-asked", at: `${date}T10:00`, section: "hoi-dap" } })).toEqual({ ok: false, errors: { at: ["errors.dateInvalid"] } });
-      expect(await listAudit(db(), qn, { from: date })).toEqual({ ok: false, errors: { from: ["errors.dateInvalid"] } });
+      expect(await listAudit(db(), qn, { from: date }, { timeZone: "Asia/Ho_Chi_Minh" })).toEqual({ ok: false, errors: { from: ["errors.dateInvalid"] } });
       expect(listFilterSchema.safeParse({ to: date }).error?.issues.map((i) => i.message)).toEqual(["errors.dateInvalid"]);
     }
     expect(await db().owner.tenantDay.count({ where: { tenantId: qn } })).toBe(0);

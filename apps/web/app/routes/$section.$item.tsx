@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const needsDefaultBody = !item.body && item.locale !== defaultLocale;
   const section = await getPublicSection(db, tenantId, item.sectionSlug);
   const defaultText = needsDefaultBody ? await getPublishedItem(db, tenantId, item.sectionSlug, item.slug, defaultLocale) : null;
-  const view = toItemView(item, portal.locale, section, defaultText);
+  const view = toItemView(item, portal.locale, portal.tenant.timeZone, section, defaultText);
   const path = itemPath(item);
   const head = portalHead(portal, {
     path,

@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     input: parsed.input,
     errors: parsed.ok ? null : parsed.errors,
     category: parsed.ok && parsed.filter.category ? (section.categories.find((c) => c.slug === parsed.filter.category) ?? null) : null,
-    items: list ? list.items.map((i) => toCard(i, portal.locale)) : [],
+    items: list ? list.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)) : [],
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
   };
   return data(body, { status: parsed.ok ? 200 : 400 });

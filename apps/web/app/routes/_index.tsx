@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const title = localized(home.tenant.portalTitle, locale).text;
     const latest = await recentPublished(db, home.tenant.id, { locale, limit: LATEST });
     const head = portalHead(portal, { path: "/" });
-    return { page: "tenant" as const, title, home, head, lng: portal.lng, latest: latest.map((i) => toCard(i, locale)) };
+    return { page: "tenant" as const, title, home, head, lng: portal.lng, latest: latest.map((i) => toCard(i, locale, portal.tenant.timeZone)) };
   }
   return notFound(request, context);
 }

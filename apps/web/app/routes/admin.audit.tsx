@@ -1,5 +1,7 @@
 // /admin/audit: every write in this province (or, on the apex, the platform's own), filterable.
+import { DEFAULT_TIME_ZONE } from "@cong/schedule";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTimeZone } from "~/components/use-time-zone";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { subject } from "@cong/authz";
@@ -14,7 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tenantId = scopeOf(context);
   forbidIf(!ability.can("read", subject("AuditLog", { tenantId })), { code: "needs-role" });
   const input = Object.fromEntries(new URL(request.url).searchParams);
-  const result = await listAudit(context.db, tenantId, input, { lang: await getLocale(request, context.site) });
+  const timeZone = context.site.kind === "tenant" ? context.site.tenant.timeZone : DEFAULT_TIME_ZONE;
+  const result = await listAudit(context.db, tenantId, input, { timeZone, lang: await getLocale(request, context.site) });
   if (!result.ok) return data({ ok: false as const, errors: result.errors, input }, { status: 400 });
   return { ok: true as const, ...result.value, input };
 }
@@ -22,7 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Audit() {
   const { t, i18n } = useTranslation();
   const d = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone });
   const labels = { action: t("audit.action"), actor: t("audit.actor"), from: t("audit.from"), to: t("audit.to") };
   const page = d.ok ? d.filter.page : 1;
   const pageLink = (p: number) => `?${new URLSearchParams({ ...d.input, page: String(p) }).toString()}`;

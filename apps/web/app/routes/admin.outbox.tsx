@@ -1,5 +1,6 @@
 // /admin/outbox (development only, without SMTP): the mail the platform would have sent, newest first.
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTimeZone } from "~/components/use-time-zone";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readOutbox } from "@cong/core";
@@ -19,7 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Outbox() {
   const { t, i18n } = useTranslation();
   const { mails, dir } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone });
   return (
     <>
       <h1>{t("admin.outbox.heading")}</h1>

@@ -1,6 +1,7 @@
 // /admin/sections/<slug>: a section's workspace — who answers for it, and its items (only those the
 // viewer may read), with "new" buttons for the kinds the section takes when the viewer may write here.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTimeZone } from "~/components/use-time-zone";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { kindsForSection, listSectionItems, recordDataUpdate } from "@cong/core";
@@ -49,7 +50,8 @@ export default function SectionWorkspace() {
   const [params] = useSearchParams();
   // The time the redirect put in the URL; anything else in it (?recorded=abc) shows nothing rather than failing the page.
   const recorded = params.has("recorded") ? new Date(Number(params.get("recorded"))) : null;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
   return (
     <>
       <h1>

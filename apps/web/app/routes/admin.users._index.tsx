@@ -1,5 +1,6 @@
 // /admin/users: the province's accounts (or, on the apex, the platform operators) and the invitation form.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useTimeZone } from "~/components/use-time-zone";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { subject, TENANT_ROLES } from "@cong/authz";
@@ -39,7 +40,8 @@ export default function Users() {
   const { t, i18n } = useTranslation();
   const { users, agencies, platform } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
   const labels = { email: t("users.email"), name: t("users.name"), roles: t("users.rolesLabel"), agencies: t("users.agenciesLabel") };
   return (
     <>

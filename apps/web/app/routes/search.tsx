@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...base,
     query: q,
     error: null,
-    items: found.items.map((i) => toCard(i, portal.locale)),
+    items: found.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)),
     result: { total: found.total, page: found.page, pages: found.pages },
   };
 }

@@ -13,7 +13,7 @@ export async function requireDeadlinesView(request: Request, context: AppLoadCon
   if (context.site.kind !== "tenant") throw data({ reason: "not-found" }, { status: 404 });
   const tenantId = context.site.tenant.id;
   forbidIf(!access.ability.can("oversee", subject("Compliance", { tenantId })), { code: "needs-role" });
-  return { ...access, tenantId, timeZone: "Asia/Ho_Chi_Minh" };
+  return { ...access, tenantId, timeZone: context.site.tenant.timeZone };
 }
 
 // A page view brings the figures up to date when the last round is older than this (the job runs every

@@ -1,12 +1,15 @@
-// Dates read the same on the server and in the browser, in Vietnam's time.
+// Dates as citizens read them, in the province's own time zone.
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatDay, formatSize } from "./public-format.ts";
 
 describe("public formats", () => {
-  it("shows instants in Asia/Ho_Chi_Minh", () => {
-    expect(formatDateTime(new Date("2021-10-15T17:05:00Z"), "vi")).toBe("16/10/2021 00:05");
-    expect(formatDate("2021-10-15T16:59:00Z", "en")).toBe("15 October 2021");
-    expect(formatDate("2021-10-15T17:00:00Z", "zh")).toBe("2021年10月16日");
+  it("shows instants in the province's time zone", () => {
+    expect(formatDateTime(new Date("2021-10-15T17:05:00Z"), "vi", "Asia/Ho_Chi_Minh")).toBe("16/10/2021 00:05");
+    expect(formatDate("2021-10-15T16:59:00Z", "en", "Asia/Ho_Chi_Minh")).toBe("15 October 2021");
+    expect(formatDate("2021-10-15T17:00:00Z", "zh", "Asia/Ho_Chi_Minh")).toBe("2021年10月16日");
+    // A province elsewhere (or a pack written for another zone) is not shown Vietnam's clock.
+    expect(formatDateTime(new Date("2021-10-15T17:05:00Z"), "vi", "Asia/Tokyo")).toBe("16/10/2021 02:05");
+    expect(formatDateTime(new Date("2021-10-15T17:05:00Z"), "en", "UTC")).toBe("15 October 2021 17:05");
   });
 
   it("shows calendar days without shifting them", () => {

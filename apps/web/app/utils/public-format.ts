@@ -1,7 +1,6 @@
-// Dates and sizes as citizens read them. Computed by hand rather than with Intl so the server's and the
-// browser's renderings are the same string (ICU versions differ, and a difference breaks hydration).
-// Times are shown in Asia/Ho_Chi_Minh, which has been UTC+7 without daylight saving since 1975.
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+// Dates and sizes as citizens read them, in the province's time zone. Written out by hand rather than
+// with Intl's date styles so every server renders the same string whatever its ICU version.
+import { toLocal } from "@cong/schedule";
 const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -18,17 +17,15 @@ export function formatDay(day: string | null | undefined, locale: string): strin
   return m ? formatParts(Number(m[1]), Number(m[2]), Number(m[3]), locale) : null;
 }
 
-/** An instant, as the date in Vietnam. */
-export function formatDate(at: Date | string, locale: string): string {
-  const local = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS);
-  return formatParts(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), locale);
+/** An instant, as the date in the province's time zone. */
+export function formatDate(at: Date | string, locale: string, timeZone: string): string {
+  return formatDay(toLocal(new Date(at), timeZone).date, locale)!;
 }
 
-/** An instant, as the date and time in Vietnam ("15/10/2021 08:00"). */
-export function formatDateTime(at: Date | string, locale: string): string {
-  const local = new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS);
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  return `${formatDate(at, locale)} ${time}`;
+/** An instant, as the date and time in the province's time zone ("15/10/2021 08:00"). */
+export function formatDateTime(at: Date | string, locale: string, timeZone: string): string {
+  const local = toLocal(new Date(at), timeZone);
+  return `${formatDay(local.date, locale)} ${local.time}`;
 }
 
 /** A file size in the units people know, with the locale's decimal mark ("1,5 MB" in Vietnamese). */

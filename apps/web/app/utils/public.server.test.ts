@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { PublicItem } from "@cong/core";
 import { lngQuery, parseListFilter, portalHead, toCard, toItemView, webUrl, type Portal } from "./public.server.ts";
 
+const TZ = "Asia/Ho_Chi_Minh";
+
 const params = (query: string) => new URLSearchParams(query);
 
 describe("parseListFilter", () => {
@@ -62,36 +64,36 @@ const item = (over: Partial<PublicItem> = {}): PublicItem => ({
 
 describe("view models", () => {
   it("dates show in Vietnam and documents' days as written", () => {
-    const card = toCard(item({ publishedAt: new Date("2021-10-14T18:30:00Z") }), "vi");
+    const card = toCard(item({ publishedAt: new Date("2021-10-14T18:30:00Z") }), "vi", TZ);
     expect(card.published).toBe("15/10/2021 01:30");
     expect(card.doc?.issuedOn).toBe("15/10/2021");
     expect(card.href).toBe("/van-ban-chi-dao/quyet-dinh-3591");
   });
 
   it("links only to web addresses", () => {
-    expect(toCard(item({ kind: "link", mediaUrl: "javascript:alert(1)" }), "vi").external).toBeNull();
-    expect(toCard(item({ kind: "link", mediaUrl: "https://dichvucong.gov.vn/" }), "vi").external).toBe("https://dichvucong.gov.vn/");
+    expect(toCard(item({ kind: "link", mediaUrl: "javascript:alert(1)" }), "vi", TZ).external).toBeNull();
+    expect(toCard(item({ kind: "link", mediaUrl: "https://dichvucong.gov.vn/" }), "vi", TZ).external).toBe("https://dichvucong.gov.vn/");
     expect(webUrl("//evil.example")).toBeNull();
   });
 
   it("takes the default language's body when the translation has none, and says so", () => {
     const vi = item({ locale: "vi", body: "<p>Toàn văn</p>" });
-    const view = toItemView(item(), "en", null, vi);
+    const view = toItemView(item(), "en", TZ, null, vi);
     expect(view).toMatchObject({ body: "<p>Toàn văn</p>", bodyLang: "vi", bodyFallback: true, fallback: false });
     expect(view.file).toEqual({ href: "/files/22222222-2222-4222-8222-222222222222/3591%20Q%C4%90.pdf", name: "3591 QĐ.pdf", size: "1.5 MB", mime: "application/pdf" });
-    expect(toItemView(item({ body: "<p>Full text</p>" }), "en", null, vi)).toMatchObject({ body: "<p>Full text</p>", bodyLang: "en", bodyFallback: false });
+    expect(toItemView(item({ body: "<p>Full text</p>" }), "en", TZ, null, vi)).toMatchObject({ body: "<p>Full text</p>", bodyLang: "en", bodyFallback: false });
   });
 
   it("plays an uploaded video and links an official one", () => {
     const file = { id: "33333333-3333-4333-8333-333333333333", fileName: "clip.mp4", mime: "video/mp4", size: 10 };
-    expect(toItemView(item({ kind: "video", doc: null, file }), "vi", null, null).video).toEqual({ src: "/files/33333333-3333-4333-8333-333333333333/clip.mp4", type: "video/mp4" });
-    const linked = toItemView(item({ kind: "video", doc: null, file: null, mediaUrl: "https://www.youtube.com/watch?v=x" }), "vi", null, null);
+    expect(toItemView(item({ kind: "video", doc: null, file }), "vi", TZ, null, null).video).toEqual({ src: "/files/33333333-3333-4333-8333-333333333333/clip.mp4", type: "video/mp4" });
+    const linked = toItemView(item({ kind: "video", doc: null, file: null, mediaUrl: "https://www.youtube.com/watch?v=x" }), "vi", TZ, null, null);
     expect(linked).toMatchObject({ video: null, videoSource: "https://www.youtube.com/watch?v=x" });
   });
 });
 
 describe("portalHead", () => {
-  const tenant = { id: "t", slug: "quang-ninh", name: { vi: "Quảng Ninh" }, portalTitle: { vi: "Cổng Quảng Ninh", en: "Quang Ninh Portal" }, defaultLocale: "vi" as const, locales: ["vi" as const, "en" as const], colors: { primary: "#000000" } };
+  const tenant = { id: "t", slug: "quang-ninh", name: { vi: "Quảng Ninh" }, portalTitle: { vi: "Cổng Quảng Ninh", en: "Quang Ninh Portal" }, defaultLocale: "vi" as const, locales: ["vi" as const, "en" as const], colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh" };
   const portal = (locale: "vi" | "en"): Portal => ({
     tenant,
     home: {} as Portal["home"],

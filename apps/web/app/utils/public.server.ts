@@ -165,7 +165,8 @@ export type ItemCard = {
   doc: { number: string | null; form: string | null; issuer: string | null; issuedOn: string | null; issuedOnIso: string | null } | null;
 };
 
-export function toCard(item: PublicItem, locale: string): ItemCard {
+/** timeZone: the province's, for the times shown. */
+export function toCard(item: PublicItem, locale: string, timeZone: string): ItemCard {
   return {
     id: item.id,
     href: itemPath(item),
@@ -175,7 +176,7 @@ export function toCard(item: PublicItem, locale: string): ItemCard {
     lang: item.locale,
     fallback: item.fallback,
     section: { slug: item.sectionSlug, names: item.sectionNames },
-    published: formatDateTime(item.publishedAt, locale),
+    published: formatDateTime(item.publishedAt, locale, timeZone),
     publishedIso: item.publishedAt.toISOString(),
     external: item.kind === "link" ? webUrl(item.mediaUrl) : null,
     doc: item.doc
@@ -217,15 +218,15 @@ export type ItemView = Omit<ItemCard, "doc"> & {
  * The item page's model. `defaultText` is the same item in the tenant's default language, fetched only
  * when the page's translation has a title but no body, so the full text still shows (with a note).
  */
-export function toItemView(item: PublicItem, locale: string, section: PublicSection | null, defaultText: PublicItem | null): ItemView {
+export function toItemView(item: PublicItem, locale: string, timeZone: string, section: PublicSection | null, defaultText: PublicItem | null): ItemView {
   const bodyFromDefault = !item.body && defaultText?.body ? defaultText : null;
   const isVideoFile = item.kind === "video" && item.file !== null && item.file.mime.startsWith("video/");
   return {
-    ...toCard(item, locale),
+    ...toCard(item, locale, timeZone),
     body: bodyFromDefault ? bodyFromDefault.body : item.body,
     bodyLang: bodyFromDefault ? bodyFromDefault.locale : item.locale,
     bodyFallback: bodyFromDefault !== null,
-    updated: formatDateTime(item.updatedAt, locale),
+    updated: formatDateTime(item.updatedAt, locale, timeZone),
     updatedIso: item.updatedAt.toISOString(),
     agency: item.agency,
     category: section?.categories.find((c) => c.slug === item.categorySlug) ?? null,

@@ -1,5 +1,6 @@
 // Browsing the audit log: newest first, filtered by action, actor, subject and date range, a page at a
 // time. The runtime role reads only its own scope's entries (RLS) and can never change one.
+import { endOfLocalDay, startOfLocalDay } from "@cong/schedule";
 import { calendarDateSchema } from "@cong/config";
 import type { Db, Prisma } from "@cong/db";
 import { z } from "zod";
@@ -34,20 +35,19 @@ export type AuditRow = {
 
 export const AUDIT_PAGE = 50;
 
-export async function listAudit(db: Db, tenantId: Scope, input: unknown, options: { timeZoneOffset?: string; lang?: Lang } = {}): Promise<Checked<{ rows: AuditRow[]; more: boolean; filter: AuditFilter; actions: string[] }>> {
+/** timeZone: the province's (the platform's on the apex); the filter's days are its local days. */
+export async function listAudit(db: Db, tenantId: Scope, input: unknown, options: { timeZone: string; lang?: Lang }): Promise<Checked<{ rows: AuditRow[]; more: boolean; filter: AuditFilter; actions: string[] }>> {
   const parsed = parseWith(auditFilterSchema, input, options.lang);
   if (!parsed.ok) return parsed;
   const f = parsed.value;
-  // Dates are the province's local days (UTC+7 by default).
-  const offset = options.timeZoneOffset ?? "+07:00";
   const where: Prisma.AuditLogWhereInput = { tenantId };
   if (f.action) where.action = { startsWith: f.action };
   if (f.actor) where.actorEmail = { contains: f.actor.toLowerCase() };
   if (f.subject) where.subject = f.subject;
   if (f.from || f.to)
     where.at = {
-      ...(f.from ? { gte: new Date(`${f.from}T00:00:00${offset}`) } : {}),
-      ...(f.to ? { lt: new Date(new Date(`${f.to}T00:00:00${offset}`).getTime() + 86_400_000) } : {}),
+      ...(f.from ? { gte: startOfLocalDay(f.from, options.timeZone) } : {}),
+      ...(f.to ? { lt: endOfLocalDay(f.to, options.timeZone) } : {}),
     };
   const { rows, actions } = await inScope(db, tenantId, async (tx) => ({
     rows: await tx.auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (f.page - 1) * AUDIT_PAGE, take: AUDIT_PAGE + 1 }),

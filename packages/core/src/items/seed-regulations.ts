@@ -1,6 +1,7 @@
 // The embedded demo's first documents: each province's own regulations (pack `regulations[]`, texts in
 // tenants/<slug>/regulations/), published in its documents section with their real metadata, so a
 // newcomer sees a living portal. Idempotent: a regulation already there (same number) is left alone.
+import { toUtc } from "@cong/schedule";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { TenantPack } from "@cong/config";
@@ -25,7 +26,7 @@ export function textToHtml(text: string): string {
 }
 
 export async function seedRegulations(db: Db, tenantsDir: string): Promise<{ slug: string; created: number }[]> {
-  const tenants = await withPlatform(db, (tx) => tx.tenant.findMany({ select: { id: true, slug: true, pack: true, defaultLocale: true, locales: true } }));
+  const tenants = await withPlatform(db, (tx) => tx.tenant.findMany({ select: { id: true, slug: true, pack: true, defaultLocale: true, locales: true, timeZone: true } }));
   const results: { slug: string; created: number }[] = [];
   for (const tenant of tenants) {
     const pack = tenant.pack as unknown as TenantPack;
@@ -35,7 +36,8 @@ export async function seedRegulations(db: Db, tenantsDir: string): Promise<{ slu
       const text = await readFile(path.join(tenantsDir, tenant.slug, r.file), "utf8").catch(() => null);
       if (text === null) continue;
       const issuedMonthOnly = r.issuedOn.length === 7;
-      const publishedAt = new Date(`${issuedMonthOnly ? `${r.issuedOn}-01` : r.issuedOn}T08:00:00+07:00`);
+      // Published at 08:00 on the day it was issued, on the province's clock.
+      const publishedAt = toUtc(issuedMonthOnly ? `${r.issuedOn}-01` : r.issuedOn, "08:00", tenant.timeZone);
       const made = await withTenant(db, tenant.id, async (tx) => {
         const sectionSlug = r.section ?? pack.sections.find((s) => s.kind === "documents")?.slug;
         const section = await tx.section.findFirst({ where: { tenantId: tenant.id, slug: sectionSlug ?? "" }, include: { categories: true } });

@@ -11,6 +11,8 @@ export type TenantSummary = {
   /** The locales the tenant offers, Vietnamese first. */
   locales: Locale[];
   colors: { primary: string; secondary?: string; accent?: string };
+  /** The IANA time zone the province's clocks, deadlines and dates are in (its pack says which). */
+  timeZone: string;
 };
 
 export type TenantRow = {
@@ -21,6 +23,7 @@ export type TenantRow = {
   defaultLocale: string;
   locales: string[];
   branding: unknown;
+  timeZone: string;
 };
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -45,6 +48,7 @@ export function toTenantSummary(row: TenantRow): TenantSummary {
     defaultLocale: locales.includes(row.defaultLocale as Locale) ? (row.defaultLocale as Locale) : locales[0]!,
     locales,
     colors,
+    timeZone: row.timeZone,
   };
 }
 
@@ -56,4 +60,5 @@ export const tenantSummarySelect = {
   defaultLocale: true,
   locales: true,
   branding: true,
+  timeZone: true,
 } as const;

@@ -1,5 +1,6 @@
 // Small pieces the deadline pages share: a status badge, a lateness, a rule in words, a due time.
 import { useTranslation } from "react-i18next";
+import { useTimeZone } from "~/components/use-time-zone";
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function RuleText({ rule }: { rule: unknown }) {
 
 export function useDateTime() {
   const { i18n } = useTranslation();
-  const f = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const f = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
   return (d: Date | string | null) => (d ? f.format(new Date(d)) : "—");
 }

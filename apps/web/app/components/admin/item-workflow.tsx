@@ -1,6 +1,7 @@
 // The publishing steps the viewer may take with this item now (from the matrix, via the server), and the
 // revision history: who changed what and when, with the words added and removed.
 import { Form } from "@remix-run/react";
+import { useTimeZone } from "~/components/use-time-zone";
 import { useTranslation } from "react-i18next";
 import type { RevisionView, Transition } from "@cong/core";
 import { CsrfInput } from "~/components/form/csrf-input";
@@ -8,7 +9,8 @@ import { ErrorSummary, TextField, type FieldErrors } from "~/components/form/fie
 
 export function ItemWorkflow({ status, publishAt, transitions, review, errors }: { status: string; publishAt: Date | null; transitions: Transition[]; review: boolean; errors: FieldErrors | null }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
   const simple = transitions.filter((x) => x !== "schedule" && x !== "return");
   return (
     <section className="panel workflow" aria-labelledby="workflow">
@@ -55,7 +57,8 @@ export function ItemWorkflow({ status, publishAt, transitions, review, errors }:
 
 export function RevisionHistory({ revisions }: { revisions: RevisionView[] }) {
   const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium", timeZone });
   return (
     <section aria-labelledby="history" className="history">
       <h2 id="history">{t("items.history.heading")}</h2>

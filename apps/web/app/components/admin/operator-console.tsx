@@ -1,6 +1,7 @@
 // The platform console on the apex: the provinces, their domains and accounts, and the form that invites
 // a province's first provincial admin.
 import { Form } from "@remix-run/react";
+import { useTimeZone } from "~/components/use-time-zone";
 import { useTranslation } from "react-i18next";
 import type { TenantOverview } from "@cong/core";
 import { CsrfInput } from "~/components/form/csrf-input";
@@ -15,7 +16,8 @@ type Props = {
 export function OperatorConsole({ tenants, result }: Props) {
   const { t, i18n } = useTranslation();
   const labels = { tenant: t("admin.console.tenant"), email: t("auth.email"), name: t("users.name") };
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
+  const timeZone = useTimeZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <>
       <h1>{t("admin.console.heading")}</h1>
