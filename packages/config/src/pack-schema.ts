@@ -8,7 +8,10 @@ import { deadlineRuleSchema } from "./deadline-schema.ts";
 
 export * from "./deadline-schema.ts";
 
-export const LOCALES = ["vi", "en", "zh"] as const;
+import { supportedLanguages } from "@cong/i18n";
+
+// The languages a pack may offer are the languages the interface speaks (one definition, in @cong/i18n).
+export const LOCALES = supportedLanguages;
 export const localeSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof localeSchema>;
 

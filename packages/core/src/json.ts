@@ -1,6 +1,6 @@
 // Readers for the Json columns. The packs were validated by @cong/config before they were stored, so
 // these only guard against a hand-edited row breaking a page: a bad value degrades, never throws.
-import type { Locale, Localized } from "@cong/config";
+import { LOCALES, type Locale, type Localized } from "@cong/config";
 
 type Json = unknown;
 
@@ -28,7 +28,7 @@ export function asArray(value: Json): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-const LOCALE_ORDER: readonly Locale[] = ["vi", "en", "zh"];
+const LOCALE_ORDER: readonly Locale[] = LOCALES;
 
 /** The tenant's locales, Vietnamese first, unknown values dropped. */
 export function asLocales(values: readonly string[]): Locale[] {

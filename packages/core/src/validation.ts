@@ -1,13 +1,15 @@
 // Validation results that name the field: every use case validates its input with one zod schema and
 // returns, per field path ("names.vi", "agencies"), the reasons it was refused. Messages are either
 // i18n keys ("errors.…", translated by the app) or zod's own message in the user's language.
+import type { Language } from "@cong/i18n";
 import { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 export type Invalid = { ok: false; errors: FieldErrors };
 export type Valid<T> = { ok: true; value: T };
 export type Checked<T> = Valid<T> | Invalid;
-export type Lang = "vi" | "en" | "zh";
+/** A language the interface speaks (one definition, in @cong/i18n). */
+export type Lang = Language;
 
 const localeErrors = {
   vi: z.locales.vi().localeError,

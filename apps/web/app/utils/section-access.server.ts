@@ -1,14 +1,13 @@
 // The door of a section's workspace and its items: the agencies the matrix gives the section to (and the
 // province's admins, board and viewers) come in; any other editor gets a 403 naming the owning agencies.
 import type { AppLoadContext } from "@remix-run/node";
-import { subject } from "@cong/authz";
+import { EDITING_DUTIES, subject } from "@cong/authz";
 import { listSectionAccess, type SectionAccess } from "@cong/core";
 import { adminNotFound, isSlug } from "~/utils/not-found.server";
 import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
 
 export type SectionDoor = Access & { tenantId: string; section: SectionAccess };
 
-const EDITING = ["lead", "update", "co-update"];
 
 export async function requireSection(request: Request, context: AppLoadContext, slug: string | undefined): Promise<SectionDoor> {
   const access = await requireAccess(request, context);
@@ -23,7 +22,7 @@ export async function requireSection(request: Request, context: AppLoadContext, 
     code: section.closed?.code ?? "role-cannot",
     needs: section.closed && "needs" in section.closed ? section.closed.needs : "editor",
     work,
-    owners: section.owners.filter((o) => (work === "answer" ? o.role === "answer" : EDITING.includes(o.role))).map((o) => ({ names: o.names, role: o.role })),
+    owners: section.owners.filter((o) => (work === "answer" ? o.role === "answer" : (EDITING_DUTIES as readonly string[]).includes(o.role))).map((o) => ({ names: o.names, role: o.role })),
   });
   return { ...access, tenantId, section };
 }

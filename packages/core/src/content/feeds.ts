@@ -1,6 +1,7 @@
 // RSS 2.0 and Atom 1.0 documents for a portal's news, announcements and fake-news warnings, so citizens,
 // press and other government sites can follow them. Both formats carry the same feed; pure functions
 // of the data, the route only sets the content type.
+import type { Language } from "@cong/i18n";
 import { rfc3339, rfc822, XML_DECLARATION, xmlAttribute, xmlText } from "./xml-text.ts";
 
 export type FeedItem = {
@@ -24,7 +25,7 @@ export type Feed = {
   link: string;
   // Where this feed document itself is served.
   selfUrl: string;
-  language: "vi" | "en" | "zh";
+  language: Language;
   updated: Date;
   // Atom requires an author for entries that name none; the portal or agency. Defaults to the title.
   author?: string;

@@ -1,5 +1,6 @@
 // The OpenSearch 1.1 description that lets a browser add a portal's search to its address bar
 // (linked from every page with rel="search").
+import type { Language } from "@cong/i18n";
 import { XML_DECLARATION, xmlAttribute, xmlText } from "./xml-text.ts";
 
 // Limits of the specification, in characters.
@@ -11,7 +12,7 @@ export type OpenSearchDescription = {
   description: string;
   // The results page, with "{searchTerms}" where the query goes.
   searchUrlTemplate: string;
-  language: "vi" | "en" | "zh";
+  language: Language;
   image?: { url: string; width: number; height: number; type: string };
 };
 

@@ -1,5 +1,6 @@
 // The monthly compliance report (3691/QĐ-UBND Điều 11.4 and 20): per agency and section, how many
 // updates fell due in the month and how many were on time, late or missed; printable and as CSV.
+import type { Language } from "@cong/i18n";
 import { calendarMonthSchema, type Localized } from "@cong/config";
 import type { Db } from "@cong/db";
 import { withTenant } from "@cong/db";
@@ -44,7 +45,7 @@ export async function monthlyReport(db: Db, tenantId: string, month: unknown, la
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM, so spreadsheet programs read Vietnamese correctly. */
-export function reportCsv(report: MonthlyReport, headers: string[], lang: "vi" | "en" | "zh"): string {
+export function reportCsv(report: MonthlyReport, headers: string[], lang: Language): string {
   const cell = (v: string | number) => {
     const s = String(v);
     // A cell starting with = + - @ is a formula to spreadsheet programs: neutralise it.

@@ -1,6 +1,7 @@
 // Updates that are not a published item: an agency records that it entered its figures (case data, the
 // map, charts) for a section, and the lead unit records the events that start clocks (a question asked
 // by phone, an incident, a request). Both feed the deadline engine.
+import { EDITING_DUTIES } from "@cong/authz";
 import { subject, type AppAbility } from "@cong/authz";
 import { calendarDateTimeSchema, EVENT_KINDS } from "@cong/config";
 import type { Db } from "@cong/db";
@@ -9,14 +10,13 @@ import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type Lang } from "../validation.ts";
 
-const EDITING = ["lead", "update", "co-update"];
 
 /** An editor of an agency with an editing duty on the section records a data update now. */
 export async function recordDataUpdate(o: { db: Db; tenantId: string; ability: AppAbility; actor: AuditActor; agencyIds: string[]; sectionId: string; note?: string; now?: Date }): Promise<Checked<{ id: string }> | { ok: false; forbidden: true }> {
   if (!o.ability.can("edit", subject("Section", { tenantId: o.tenantId, id: o.sectionId }))) return { ok: false, forbidden: true };
   const at = o.now ?? new Date();
   return withTenant(o.db, o.tenantId, async (tx) => {
-    const duty = await tx.duty.findFirst({ where: { tenantId: o.tenantId, sectionId: o.sectionId, agencyId: { in: o.agencyIds }, role: { in: EDITING } }, orderBy: { position: "asc" } });
+    const duty = await tx.duty.findFirst({ where: { tenantId: o.tenantId, sectionId: o.sectionId, agencyId: { in: o.agencyIds }, role: { in: [...EDITING_DUTIES] } }, orderBy: { position: "asc" } });
     if (!duty) return invalid("form", "errors.noDutyHere");
     const event = await tx.updateEvent.create({ data: { tenantId: o.tenantId, sectionId: o.sectionId, agencyId: duty.agencyId, kind: "data-entry", at }, select: { id: true } });
     await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "update.data-entry", subject: "Section", subjectId: o.sectionId, after: { agencyId: duty.agencyId, at: at.toISOString(), note: o.note?.slice(0, 500) } });

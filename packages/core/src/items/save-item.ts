@@ -3,6 +3,7 @@
 // searchable without diacritics, with a revision and an audit entry — all in one transaction. Files sent
 // with the form (a cover, a document's PDF, a video) are part of the same save: all of it or none of it,
 // so a refused field or file leaves no item, revision, attachment or stored object behind.
+import { EDITING_DUTIES } from "@cong/authz";
 import { subject, type AppAbility } from "@cong/authz";
 import { isUuid, type Db, type Tx } from "@cong/db";
 import type { AuditActor } from "../audit/record-audit.ts";
@@ -110,7 +111,7 @@ export async function saveItem(o: SaveItemOptions): Promise<SaveItemResult> {
       item = await tx.item.update({ where: { id: existing.id }, data: { ...fields, version: { increment: 1 } } });
       await tx.itemTranslation.deleteMany({ where: { itemId: existing.id } });
     } else {
-      const agencyId = section.duties.find((d) => o.agencyIds.includes(d.agencyId) && ["lead", "update", "co-update"].includes(d.role))?.agencyId ?? null;
+      const agencyId = section.duties.find((d) => o.agencyIds.includes(d.agencyId) && (EDITING_DUTIES as readonly string[]).includes(d.role))?.agencyId ?? null;
       const slug = await uniqueSlug(tx, section.id, defaultTitle);
       item = await tx.item.create({ data: { ...record, ...fields, agencyId, slug, status: "draft", createdBy: o.actor.id, createdAt: now } });
     }

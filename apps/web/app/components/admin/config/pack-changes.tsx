@@ -1,14 +1,14 @@
 // What an import would change, as a table a person can check before applying it: where, what kind of
 // change, which item and field, the value before and after. Texts show every language they carry.
 import type { Localized } from "@cong/config";
-import { localized } from "@cong/i18n";
+import { localized, supportedLanguages as LOCALES } from "@cong/i18n";
 import { useTranslation } from "react-i18next";
 
 export type Change = { area: string; op: string; key: string; field?: string; before?: unknown; after?: unknown };
 export type Names = Record<string, Localized>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const isLocalized = (v: unknown): v is Record<string, string> => isRecord(v) && typeof v.vi === "string" && Object.keys(v).every((k) => ["vi", "en", "zh"].includes(k));
+const isLocalized = (v: unknown): v is Record<string, string> => isRecord(v) && typeof v.vi === "string" && Object.keys(v).every((k) => (LOCALES as readonly string[]).includes(k));
 
 function useFormat() {
   const { t } = useTranslation();

@@ -1,14 +1,13 @@
 // The general settings form: names, domains, languages, time zone, branding, contacts, hotlines and the
 // attribution line. Colours are plain text boxes (not colour pickers) so a wrong value is visible as typed.
 import type { Localized } from "@cong/config";
-import { localized } from "@cong/i18n";
+import { localized, supportedLanguages as LOCALES } from "@cong/i18n";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, SelectField, TextArea, TextField, type FieldErrors } from "~/components/form/fields";
 import { LocalizedFields, read, RemoveRow, rowsOf } from "./config-form";
 
 export const SETTINGS_FORM_KEYS = ["name", "portalTitle", "domains", "locales", "timeZone", "branding", "contacts", "hotlines", "attribution"] as const;
-const LOCALES = ["vi", "en", "zh"] as const;
 
 /** The summary's names for this form's fields, as the form labels them. */
 export function settingsLabels(t: TFunction): Record<string, string> {
