@@ -43,9 +43,23 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The owner's unscoped client is for migrations, tenant:add and the jobs that need it, through
+    // @cong/db/owner (CONVENTIONS rule 5): routes, the server entry and use cases never reach it.
+    files: ["apps/web/app/**/*.{ts,tsx}", "apps/web/server/**/*.ts", "packages/core/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@cong/db/owner", message: "the owner's client is not for requests or use cases: take the scoped tx" }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name='owner']", message: "the owner's client is not for requests or use cases: take the scoped tx" },
+      ],
+    },
+  },
+  {
     // Authorization decisions come from the CASL ability only (CONVENTIONS rule 6): a route, component
     // or helper asks ability.can(...), never the viewer's role list.
     files: ["apps/web/app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -53,6 +67,8 @@ module.exports = tseslint.config(
           selector: "CallExpression[callee.object.property.name='roles'][callee.property.name=/^(some|every|includes|indexOf|find|filter)$/]",
           message: "decide with the CASL ability (ability.can), not the role list",
         },
+        // repeated from the owner block above: a later block's rule replaces an earlier one's
+        { selector: "MemberExpression[property.name='owner']", message: "the owner's client is not for requests or use cases: take the scoped tx" },
       ],
     },
   },
