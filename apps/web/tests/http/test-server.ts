@@ -152,6 +152,7 @@ export async function startTestServer(backend: Backend | null, options: TestServ
       env,
       db: runtime,
       resolve: (host) => resolveTenant(runtime, host),
+      clientDir: path.join(webDir, "build/client"),
       handler: createRemixHandler({ build, env, db: runtime, pageCache, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
     });
     server = app.listen(0, "127.0.0.1");
