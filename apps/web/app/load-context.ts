@@ -3,7 +3,7 @@
 // response's CSP nonce and the process-wide services.
 import type { Env } from "@cong/config/env";
 import type { Jobs, Mailer, Storage, TenantSummary } from "@cong/core";
-import type { Db } from "@cong/db";
+import type { Db, UnitOfWork } from "@cong/db";
 
 export type Site = { kind: "apex" } | { kind: "tenant"; tenant: TenantSummary } | { kind: "unknown"; host: string };
 
@@ -18,7 +18,13 @@ export type Services = {
   jobs: Jobs;
 };
 
-export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services };
+/**
+ * unit: the request's one transaction in its site's scope (docs/decisions/0011), opened on first use and
+ * committed when the answer is ready; loaders and actions hand its tx to use cases. `db` remains for the
+ * routes not yet moved to the unit (each of their use cases opens its own scope); a request uses one or
+ * the other, never both (PGlite has one connection).
+ */
+export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services; unit: UnitOfWork };
 
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -126,7 +126,7 @@ const app = createApp({
     build,
     env,
     db,
-    pageCache: createPageCache({ db, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }),
+    pageCache: env.PAGE_CACHE_MB > 0 ? createPageCache({ db, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }) : undefined,
     services: { mailer, secret, outboxDir, storage, jobs: jobs! },
   }),
 });

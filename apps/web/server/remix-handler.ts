@@ -15,7 +15,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "@cong/config/env";
 import type { TenantSummary } from "@cong/core";
-import type { Db } from "@cong/db";
+import { openUnitOfWork, type Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
 import { isStaffPath } from "../app/utils/cache.ts";
@@ -45,7 +45,18 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
         return;
       }
       const request = remixRequest(req, res);
-      const response = await handle(request, { db, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services });
+      const unit = openUnitOfWork(db, site.kind === "tenant" ? { kind: "tenant", tenantId: site.tenant.id } : site.kind === "apex" ? { kind: "operator" } : { kind: "platform" });
+      let response: Response;
+      try {
+        response = await handle(request, { db, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services, unit });
+      } catch (error) {
+        await unit.finish(false).catch(() => {});
+        throw error;
+      }
+      // The loaders and actions are done (the page renders from their data): commit before answering, so a
+      // redirect's next page sees what was written; a failed request writes nothing. A failed commit
+      // reaches the error handler (503), never a success page.
+      await unit.finish(response.status < 500);
       // Whoever just wrote sees it at once on this instance; other instances within the version's TTL.
       if (pageCache && site.kind === "tenant" && req.method !== "GET" && req.method !== "HEAD") pageCache.forget(site.tenant.id);
       const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);

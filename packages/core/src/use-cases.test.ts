@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate, openDb, seedTenants, type Db } from "@cong/db";
+import { migrate, openDb, seedTenants, withTenant, type Db } from "@cong/db";
 import { getPortalHome, listSections, listTenants, resolveTenant } from "./index.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../tenants", import.meta.url));
@@ -55,7 +55,7 @@ describe("listTenants", () => {
 
 describe("getPortalHome", () => {
   it("gives the tenant's enabled sections in order, with its lead and operating units", async () => {
-    const home = await getPortalHome(db, await tenantId("quang-ninh"));
+    const home = await tenantId("quang-ninh").then((id) => withTenant(db, id, (tx) => getPortalHome({ tx, tenantId: id })));
     expect(home?.tenant.slug).toBe("quang-ninh");
     const names = home!.sections.map((s) => s.names.vi);
     expect(names).toContain("Cẩm nang phòng chống COVID-19");
@@ -66,13 +66,13 @@ describe("getPortalHome", () => {
   });
 
   it("answers null for a tenant that does not exist", async () => {
-    expect(await getPortalHome(db, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await withTenant(db, "00000000-0000-4000-8000-000000000000", (tx) => getPortalHome({ tx, tenantId: "00000000-0000-4000-8000-000000000000" }))).toBeNull();
   });
 });
 
 describe("listSections", () => {
   it("lists every section in order with its owning agencies and their duties, for that tenant only", async () => {
-    const sections = await listSections(db, await tenantId("nghe-an"));
+    const sections = await tenantId("nghe-an").then((id) => withTenant(db, id, (tx) => listSections({ tx, tenantId: id })));
     const names = sections.map((s) => s.names.vi);
     expect(names).toContain("Số liệu ca bệnh");
     expect(names).not.toContain("Cẩm nang phòng chống COVID-19");

@@ -14,27 +14,41 @@ export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** Runs fn with the runtime role, seeing and writing only the rows of tenantId. */
-export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
-  if (!isUuid(tenantId)) throw new Error(`withTenant: tenant id must be a uuid, got ${JSON.stringify(tenantId)}`);
+/** Which rows a transaction may see: one province's, the platform operators' (the apex), or none. */
+export type Scope = { kind: "tenant"; tenantId: string } | { kind: "operator" } | { kind: "platform" };
+
+/**
+ * Switches an open transaction to the runtime role and the scope's settings: the one place a scope is
+ * entered, for the helpers below and for a request's unit of work (unit-of-work.ts).
+ */
+export async function enterScope(tx: Tx, scope: Scope): Promise<void> {
+  if (scope.kind === "tenant" && !isUuid(scope.tenantId)) throw new Error(`scope: tenant id must be a uuid, got ${JSON.stringify(scope.tenantId)}`);
+  await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
+  const tenantId = scope.kind === "tenant" ? scope.tenantId : "";
+  const platform = scope.kind === "operator" ? "on" : "";
+  // Transaction-local settings die with the transaction; clearing them says what this scope is.
+  await tx.$queryRaw`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.platform', ${platform}, true)`;
+}
+
+async function inScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
+  if (scope.kind === "tenant" && !isUuid(scope.tenantId)) throw new Error(`withTenant: tenant id must be a uuid, got ${JSON.stringify(scope.tenantId)}`);
   return db.owner.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
-    await tx.$queryRaw`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.platform', '', true)`;
+    await enterScope(tx, scope);
     return fn(tx);
   }, options);
+}
+
+/** Runs fn with the runtime role, seeing and writing only the rows of tenantId. */
+export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
+  return inScope(db, { kind: "tenant", tenantId }, fn, options);
 }
 
 /**
  * Runs fn with the runtime role and no tenant: reads tenant and tenant_domain (host lookup, the apex's
  * list of portals), sees no tenant-owned row and writes nothing.
  */
-export async function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
-  return db.owner.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
-    // Transaction-local settings die with the transaction; clearing them says what this scope is.
-    await tx.$queryRaw`select set_config('app.tenant_id', '', true), set_config('app.platform', '', true)`;
-    return fn(tx);
-  }, options);
+export function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
+  return inScope(db, { kind: "platform" }, fn, options);
 }
 
 /**
@@ -42,10 +56,6 @@ export async function withPlatform<T>(db: Db, fn: (tx: Tx) => Promise<T>, option
  * platform operators' own rows (accounts, sessions, audit entries with no tenant) become visible.
  * Provinces' rows stay invisible.
  */
-export async function withOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
-  return db.owner.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE cong_app");
-    await tx.$queryRaw`select set_config('app.tenant_id', '', true), set_config('app.platform', 'on', true)`;
-    return fn(tx);
-  }, options);
+export function withOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: ScopeOptions): Promise<T> {
+  return inScope(db, { kind: "operator" }, fn, options);
 }

@@ -17,14 +17,13 @@ import { fileHref, itemPath, loadPortal, portalHead, toItemView } from "~/utils/
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const portal = await loadPortal(request, context);
   if (!portal || !isSlug(params.section) || !isSlug(params.item)) return notFound(request, context);
-  const { db } = context;
   const tenantId = portal.tenant.id;
-  const item = await getPublishedItem(db, tenantId, params.section, params.item, portal.locale);
+  const item = await context.unit.run((tx) => getPublishedItem({ tx, tenantId, sectionSlug: params.section!, itemSlug: params.item!, locale: portal.locale }));
   if (!item) return notFound(request, context);
   const defaultLocale = portal.tenant.defaultLocale;
   const needsDefaultBody = !item.body && item.locale !== defaultLocale;
-  const section = await getPublicSection(db, tenantId, item.sectionSlug);
-  const defaultText = needsDefaultBody ? await getPublishedItem(db, tenantId, item.sectionSlug, item.slug, defaultLocale) : null;
+  const section = await context.unit.run((tx) => getPublicSection({ tx, tenantId, slug: item.sectionSlug }));
+  const defaultText = needsDefaultBody ? await context.unit.run((tx) => getPublishedItem({ tx, tenantId, sectionSlug: item.sectionSlug, itemSlug: item.slug, locale: defaultLocale })) : null;
   const view = toItemView(item, portal.locale, portal.tenant.timeZone, section, defaultText);
   const path = itemPath(item);
   const head = portalHead(portal, {

@@ -20,13 +20,13 @@ import { isDocumentsSection, loadPortal, parseListFilter, portalHead, text, toCa
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const portal = await loadPortal(request, context);
-  const section = portal && isSlug(params.section) ? await getPublicSection(context.db, portal.tenant.id, params.section) : null;
+  const section = portal && isSlug(params.section) ? await context.unit.run((tx) => getPublicSection({ tx, tenantId: portal.tenant.id, slug: params.section! })) : null;
   if (!portal || !section) return notFound(request, context);
   const tenantId = portal.tenant.id;
   const documents = isDocumentsSection(section);
   const parsed = parseListFilter(new URL(request.url).searchParams, { documents, categories: section.categories.map((c) => c.slug) });
-  const list = parsed.ok ? await listPublishedItems(context.db, tenantId, { sectionId: section.id, locale: portal.locale, filter: parsed.filter }) : null;
-  const facets = documents ? await documentFacets(context.db, tenantId, section.id) : null;
+  const list = parsed.ok ? await context.unit.run((tx) => listPublishedItems({ tx, tenantId, sectionId: section.id, locale: portal.locale, filter: parsed.filter })) : null;
+  const facets = documents ? await context.unit.run((tx) => documentFacets({ tx, tenantId, sectionId: section.id })) : null;
   const page = list?.page ?? 1;
   const head = portalHead(portal, {
     path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,

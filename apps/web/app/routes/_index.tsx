@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (portal) {
     const { home } = portal;
     const title = localized(home.tenant.portalTitle, locale).text;
-    const latest = await recentPublished(db, home.tenant.id, { locale, limit: LATEST });
+    const latest = await context.unit.run((tx) => recentPublished({ tx, tenantId: home.tenant.id, locale, limit: LATEST }));
     const head = portalHead(portal, { path: "/" });
     return { page: "tenant" as const, title, home, head, lng: portal.lng, latest: latest.map((i) => toCard(i, locale, portal.tenant.timeZone)) };
   }

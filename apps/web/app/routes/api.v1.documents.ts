@@ -12,14 +12,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = apiQuery(params, tenant);
   if (query instanceof Response) return query;
-  const slug = query.section ?? (await getPortalHome(context.db, tenant.id))?.sections.find(isDocumentsSection)?.slug;
+  const slug = query.section ?? (await context.unit.run((tx) => getPortalHome({ tx, tenantId: tenant.id })))?.sections.find(isDocumentsSection)?.slug;
   if (!slug) return apiError(404, "this portal has no documents section");
   const section = await apiSection(context, tenant, slug);
   if (section instanceof Response) return section;
   if (!isDocumentsSection(section)) return apiError(400, `section "${slug}" does not hold documents`, { section: [`section: "${slug}" is not a documents section`] });
   const parsed = parseListFilter(params, { documents: true, categories: section.categories.map((c) => c.slug) });
   if (!parsed.ok) return filterErrors(parsed.errors);
-  const list = await listPublishedItems(context.db, tenant.id, { sectionId: section.id, locale: query.locale, filter: parsed.filter });
-  const facets = await documentFacets(context.db, tenant.id, section.id);
+  const list = await context.unit.run((tx) => listPublishedItems({ tx, tenantId: tenant.id, sectionId: section.id, locale: query.locale, filter: parsed.filter }));
+  const facets = await context.unit.run((tx) => documentFacets({ tx, tenantId: tenant.id, sectionId: section.id }));
   return apiJson(pageJson(request, tenant, query.locale, list, { section: section.slug, facets: { ...facets, categories: section.categories.map((c) => c.slug) } }));
 }

@@ -12,11 +12,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (query instanceof Response) return query;
   const key = parseItemKey(params.id);
   if (!key) return apiError(404, 'no such item: the key is "<section>~<item>", as in the list\'s "key" field');
-  const item = await getPublishedItem(context.db, tenant.id, key.section, key.item, query.locale);
+  const item = await context.unit.run((tx) => getPublishedItem({ tx, tenantId: tenant.id, sectionSlug: key.section, itemSlug: key.item, locale: query.locale }));
   if (!item) return apiError(404, "no such published item on this portal");
   // Like the page: a translation without a body shows the default language's full text.
-  const full = !item.body && item.locale !== tenant.defaultLocale ? await getPublishedItem(context.db, tenant.id, key.section, key.item, tenant.defaultLocale) : null;
-  const home = await getPortalHome(context.db, tenant.id);
+  const full = !item.body && item.locale !== tenant.defaultLocale ? await context.unit.run((tx) => getPublishedItem({ tx, tenantId: tenant.id, sectionSlug: key.section, itemSlug: key.item, locale: tenant.defaultLocale })) : null;
+  const home = await context.unit.run((tx) => getPortalHome({ tx, tenantId: tenant.id }));
   return apiJson({
     tenant: tenant.slug,
     item: {

@@ -18,6 +18,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     categories: section ? section.categories.map((c) => c.slug) : undefined,
   });
   if (!parsed.ok) return filterErrors(parsed.errors);
-  const list = await listPublishedItems(context.db, tenant.id, { sectionId: section?.id, locale: query.locale, filter: parsed.filter });
+  const list = await context.unit.run((tx) => listPublishedItems({ tx, tenantId: tenant.id, sectionId: section?.id, locale: query.locale, filter: parsed.filter }));
   return apiJson(pageJson(request, tenant, query.locale, list, { section: section?.slug ?? null }));
 }

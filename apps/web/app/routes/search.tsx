@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const { q, page } = parsed.data;
   if (!q) return { ...base, query: "", error: null, items: [], result: null };
-  const found = await searchPublished(context.db, portal.tenant.id, q, portal.locale, page);
+  const found = await context.unit.run((tx) => searchPublished({ tx, tenantId: portal.tenant.id, q, locale: portal.locale, page }));
   return {
     ...base,
     query: q,

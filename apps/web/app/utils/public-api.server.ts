@@ -34,7 +34,7 @@ export function apiQuery(params: URLSearchParams, tenant: TenantSummary): { loca
 }
 
 export async function apiSection(context: AppLoadContext, tenant: TenantSummary, sectionSlug: string): Promise<PublicSection | Response> {
-  const section = await getPublicSection(context.db, tenant.id, sectionSlug);
+  const section = await context.unit.run((tx) => getPublicSection({ tx, tenantId: tenant.id, slug: sectionSlug }));
   return section ?? apiError(404, `no published section "${sectionSlug}" on this portal`);
 }
 

@@ -55,13 +55,13 @@ export async function feedResponse(request: Request, context: AppLoadContext, fo
   const tenant = tenantOf(context);
   if (!tenant) return notFoundText();
   if (sectionSlug !== undefined && !isSlug(sectionSlug)) return notFoundText();
-  const section = sectionSlug ? await getPublicSection(context.db, tenant.id, sectionSlug) : null;
+  const section = sectionSlug ? await context.unit.run((tx) => getPublicSection({ tx, tenantId: tenant.id, slug: sectionSlug })) : null;
   if (sectionSlug && !section) return notFoundText();
   const locale: Language = await getLocale(request, context.site);
   const origin = originOf(request);
   const lng = lngQuery(locale, tenant);
   const portal = text(tenant.portalTitle, locale);
-  const items = await recentPublished(context.db, tenant.id, { sectionId: section?.id, locale, limit: FEED_ITEMS });
+  const items = await context.unit.run((tx) => recentPublished({ tx, tenantId: tenant.id, sectionId: section?.id, locale, limit: FEED_ITEMS }));
   const sectionName = section ? text(section.names, locale) : null;
   const page = section ? `/${section.slug}` : "/";
   const feed: Feed = {
@@ -82,11 +82,11 @@ export async function feedResponse(request: Request, context: AppLoadContext, fo
 export async function sitemapResponse(request: Request, context: AppLoadContext): Promise<Response> {
   const tenant = tenantOf(context);
   if (!tenant) return notFoundText();
-  const home = await getPortalHome(context.db, tenant.id);
+  const home = await context.unit.run((tx) => getPortalHome({ tx, tenantId: tenant.id }));
   if (!home) return notFoundText();
   const origin = originOf(request);
   const limit = SITEMAP_MAX_URLS - 1 - home.sections.length;
-  const items = await recentPublished(context.db, tenant.id, { locale: tenant.defaultLocale, limit });
+  const items = await context.unit.run((tx) => recentPublished({ tx, tenantId: tenant.id, locale: tenant.defaultLocale, limit }));
   const urls = [
     { loc: `${origin}/` },
     ...home.sections.map((s) => ({ loc: `${origin}/${s.slug}` })),

@@ -35,9 +35,9 @@ export function lngQuery(locale: string, tenant: TenantSummary): string {
 
 /** The portal this request reached, or null on the apex and unknown hosts. */
 export async function loadPortal(request: Request, context: AppLoadContext): Promise<Portal | null> {
-  const { site, db } = context;
+  const { site } = context;
   if (site.kind !== "tenant") return null;
-  const home = await getPortalHome(db, site.tenant.id);
+  const home = await context.unit.run((tx) => getPortalHome({ tx, tenantId: site.tenant.id }));
   if (!home) return null;
   const locale = await getLocale(request, site);
   const t = await i18next.getFixedT(locale, "common");

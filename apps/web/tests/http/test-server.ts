@@ -41,6 +41,8 @@ export type TestServer = {
   db: Db;
   /** The database the server itself uses: a runtime login on the PostgreSQL server, the same PGlite. */
   servedDb: Db;
+  /** How many transactions the server has opened so far (on the database it serves from). */
+  transactions(): number;
   /** The prepared database, for a second instance to join (TestServerOptions.alongside). */
   database: { db: Db; url?: string; tenants: Map<string, string>; dispose(): Promise<void> };
   port: number;
@@ -147,7 +149,15 @@ export async function startTestServer(backend: Backend | null, options: TestServ
     const storage = createStorage({ kind: "local", dir: path.join(dataDir, "uploads") });
     // The real queue; its workers poll rarely, so the only background writes happen at start.
     jobs = await startJobs({ db: runtime, mailer, tenantUrl: (slug) => `http://${slug}.localhost`, pollSeconds: 3600, log: () => {} });
-    const pageCache = createPageCache({ db: runtime, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 });
+    const pageCache = env.PAGE_CACHE_MB > 0 ? createPageCache({ db: runtime, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }) : undefined;
+    // Every transaction the server opens, counted (a request should open one: its unit of work).
+    const counted = runtime.owner as unknown as { $transaction: (...args: unknown[]) => Promise<unknown> };
+    const original = counted.$transaction.bind(counted);
+    let transactions = 0;
+    counted.$transaction = (...args: unknown[]) => {
+      transactions++;
+      return original(...args);
+    };
     const app = createApp({
       env,
       db: runtime,
@@ -162,6 +172,7 @@ export async function startTestServer(backend: Backend | null, options: TestServ
     return {
       db,
       servedDb: runtime,
+      transactions: () => transactions,
       database,
       port,
       tenants,

@@ -104,7 +104,7 @@ describe("saveTenantConfig", () => {
     const row = await db.owner.section.findFirst({ where: { tenantId: qn, slug: "videos" } });
     expect(row?.names).toEqual({ vi: "Video về phòng chống dịch", en: "Videos", zh: "视频" });
     expect((await current(qn)).sections.find((s) => s.slug === "videos")?.names.vi).toBe("Video về phòng chống dịch");
-    const home = await getPortalHome(db, qn);
+    const home = await withTenant(db, qn, (tx) => getPortalHome({ tx, tenantId: qn }));
     expect(home?.sections.map((s) => s.names.vi)).toContain("Video về phòng chống dịch");
 
     const audit = await db.owner.auditLog.findFirst({ where: { tenantId: qn, action: "config.section.update" }, orderBy: { at: "desc" } });
@@ -223,7 +223,7 @@ describe("saveTenantConfig", () => {
     expect(await db.owner.section.findFirst({ where: { tenantId: qn, slug: "tiem-chung" } })).toBeNull();
     expect(await db.owner.duty.count({ where: { tenantId: qn, section: { slug: "tiem-chung" } } })).toBe(0);
     expect((await current(qn)).sections.some((s) => s.slug === "tiem-chung")).toBe(false);
-    expect((await getPortalHome(db, qn))?.sections.some((s) => s.slug === "tiem-chung")).toBe(false);
+    expect((await withTenant(db, qn, (tx) => getPortalHome({ tx, tenantId: qn })))?.sections.some((s) => s.slug === "tiem-chung")).toBe(false);
   });
 
   it("refuses to remove a section that content points at, as an error on the form, leaving everything as it was", async () => {

@@ -2,7 +2,7 @@
 // drafts, review, scheduling, withdrawal, sanitizing, update events, search without diacritics.
 import { fileURLToPath } from "node:url";
 import { beforeAll, expect, it } from "vitest";
-import { seedTenants, type Db } from "@cong/db";
+import { seedTenants, withTenant, type Db, type Tx } from "@cong/db";
 import { describeBackends } from "@cong/db/testing";
 import { loadAbility } from "../accounts/load-ability.ts";
 import type { Viewer } from "../accounts/viewer.ts";
@@ -25,6 +25,8 @@ async function viewerOf(db: Db, tenantId: string, roles: Viewer["roles"], agency
 
 describeBackends("publishing", ({ db }) => {
   let qn = "";
+  // The public reads take a transaction, as a request's unit of work gives them.
+  const read = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(db(), qn, fn);
   const as = async (viewer: Viewer) => {
     const { ability } = await loadAbility(db(), viewer, qn);
     return { db: db(), tenantId: qn, ability, actor: { id: viewer.id, email: viewer.email, ip: null }, agencyIds: viewer.agencies.map((a) => a.id) };
@@ -55,13 +57,13 @@ describeBackends("publishing", ({ db }) => {
     const row = await db().owner.itemTranslation.findFirstOrThrow({ where: { itemId: id } });
     expect(row.body).toContain("Đọc kỹ");
     expect(row.body).not.toMatch(/script|onerror|onclick|alert/);
-    expect(await listPublishedItems(db(), qn, { locale: "vi", filter: listFilterSchema.parse({}) }).then((p) => p.items.some((i) => i.id === id))).toBe(false);
+    expect(await read((tx) => listPublishedItems({ tx, tenantId: qn, locale: "vi", filter: listFilterSchema.parse({}) })).then((p) => p.items.some((i) => i.id === id))).toBe(false);
 
     const published = await transitionItem({ ...(await as(health)), itemId: id, input: { action: "publish" } });
     expect(published).toEqual({ ok: true, value: { id, status: "published" } });
     const event = await db().owner.updateEvent.findFirstOrThrow({ where: { itemId: id }, include: { agency: true, section: true } });
     expect([event.kind, event.agency?.key, event.section.slug]).toEqual(["publish", "so-y-te", "cam-nang"]);
-    const item = await getPublishedItem(db(), qn, "cam-nang", saved.ok ? saved.value.slug : "", "vi");
+    const item = await read((tx) => getPublishedItem({ tx, tenantId: qn, sectionSlug: "cam-nang", itemSlug: saved.ok ? saved.value.slug : "", locale: "vi" }));
     expect(item?.title).toBe("Hướng dẫn cách ly tại nhà ở Quảng Ninh");
     expect(saved.ok && saved.value.slug).toBe("huong-dan-cach-ly-tai-nha-o-quang-ninh");
   });
@@ -97,13 +99,13 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("finds published content whatever the diacritics and case, title matches first", async () => {
-    const results = await Promise.all(["quang ninh", "QUẢNG NINH", "quảng ninh", "QUANG NINH"].map((q) => searchPublished(db(), qn, q, "vi")));
+    const results = await Promise.all(["quang ninh", "QUẢNG NINH", "quảng ninh", "QUANG NINH"].map((q) => read((tx) => searchPublished({ tx, tenantId: qn, q, locale: "vi" }))));
     const ids = results.map((r) => r.items.map((i) => i.id));
     expect(ids[0]!.length).toBeGreaterThan(0);
     for (const other of ids) expect(other).toEqual(ids[0]);
     expect(results[0]!.items[0]!.title).toContain("Quảng Ninh");
-    expect((await searchPublished(db(), qn, "cach ly", "vi")).items.map((i) => i.title)).toContain("Hướng dẫn cách ly tại nhà ở Quảng Ninh");
-    expect((await searchPublished(db(), qn, "'); drop table item; --", "vi")).items).toEqual([]);
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "cach ly", locale: "vi" }))).items.map((i) => i.title)).toContain("Hướng dẫn cách ly tại nhà ở Quảng Ninh");
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "'); drop table item; --", locale: "vi" }))).items).toEqual([]);
   });
 
   it("publishes a scheduled item when its time comes, even after downtime, and only once", async () => {
@@ -126,7 +128,7 @@ describeBackends("publishing", ({ db }) => {
     const inBody = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Lịch làm việc của trạm", "<p>Khu phong tỏa Hạ Long mở lại</p>") });
     const inTitle = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Khu phong tỏa Hạ Long mở lại", "<p>Thông báo</p>") });
     for (const saved of [inBody, inTitle]) await transitionItem({ ...(await as(health)), itemId: saved.ok ? saved.value.id : "", input: { action: "publish" } });
-    const found = (await searchPublished(db(), qn, "phong toa ha long", "vi")).items.map((i) => i.title);
+    const found = (await read((tx) => searchPublished({ tx, tenantId: qn, q: "phong toa ha long", locale: "vi" }))).items.map((i) => i.title);
     expect(found.slice(0, 2)).toEqual(["Khu phong tỏa Hạ Long mở lại", "Lịch làm việc của trạm"]);
     // The plan a search runs: the GIN index on the stored vector, no to_tsvector per row.
     const plan = await db().owner.$transaction(async (tx) => {
@@ -144,11 +146,11 @@ describeBackends("publishing", ({ db }) => {
     const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Thông báo tạm thời về Quảng Ninh") });
     const id = saved.ok ? saved.value.id : "";
     await transitionItem({ ...(await as(health)), itemId: id, input: { action: "publish" } });
-    expect((await searchPublished(db(), qn, "thong bao tam thoi", "vi")).items.map((i) => i.id)).toEqual([id]);
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "thong bao tam thoi", locale: "vi" }))).items.map((i) => i.id)).toEqual([id]);
     expect(await transitionItem({ ...(await as(health)), itemId: id, input: { action: "withdraw" } })).toMatchObject({ ok: true, value: { status: "withdrawn" } });
-    expect((await searchPublished(db(), qn, "thong bao tam thoi", "vi")).items).toEqual([]);
-    const section = await getPublicSection(db(), qn, "cam-nang");
-    const page = await listPublishedItems(db(), qn, { sectionId: section!.id, locale: "vi", filter: listFilterSchema.parse({}) });
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "thong bao tam thoi", locale: "vi" }))).items).toEqual([]);
+    const section = await read((tx) => getPublicSection({ tx, tenantId: qn, slug: "cam-nang" }));
+    const page = await read((tx) => listPublishedItems({ tx, tenantId: qn, sectionId: section!.id, locale: "vi", filter: listFilterSchema.parse({}) }));
     expect(page.items.map((i) => i.id)).not.toContain(id);
   });
 
@@ -156,16 +158,16 @@ describeBackends("publishing", ({ db }) => {
     const first = await seedRegulations(db(), tenantsDir);
     expect(first.find((r) => r.slug === "quang-ninh")?.created).toBe(2);
     expect((await seedRegulations(db(), tenantsDir)).every((r) => r.created === 0)).toBe(true);
-    const docs = await getPublicSection(db(), qn, "van-ban-chi-dao");
-    const all = await listPublishedItems(db(), qn, { sectionId: docs!.id, locale: "vi", filter: listFilterSchema.parse({}) });
+    const docs = await read((tx) => getPublicSection({ tx, tenantId: qn, slug: "van-ban-chi-dao" }));
+    const all = await read((tx) => listPublishedItems({ tx, tenantId: qn, sectionId: docs!.id, locale: "vi", filter: listFilterSchema.parse({}) }));
     const d3591 = all.items.find((i) => i.doc?.number === "3591/QĐ-UBND");
     expect(d3591?.doc).toMatchObject({ form: "Quyết định", issuer: "Ủy ban nhân dân tỉnh Quảng Ninh", signer: "Phạm Văn Thành", issuedOn: "2021-10-15" });
     expect(d3591?.categorySlug).toBe("tinh");
-    const in2021 = await listPublishedItems(db(), qn, { sectionId: docs!.id, locale: "vi", filter: listFilterSchema.parse({ from: "2021-01-01", to: "2021-12-31" }) });
+    const in2021 = await read((tx) => listPublishedItems({ tx, tenantId: qn, sectionId: docs!.id, locale: "vi", filter: listFilterSchema.parse({ from: "2021-01-01", to: "2021-12-31" }) }));
     expect(in2021.items.map((i) => i.doc?.number)).toEqual(["3591/QĐ-UBND"]);
-    expect((await documentFacets(db(), qn, docs!.id)).forms).toEqual(["Quyết định"]);
+    expect((await read((tx) => documentFacets({ tx, tenantId: qn, sectionId: docs!.id }))).forms).toEqual(["Quyết định"]);
     // English: the title is translated, the full text stays Vietnamese
-    const en = await getPublishedItem(db(), qn, "van-ban-chi-dao", d3591!.slug, "en");
+    const en = await read((tx) => getPublishedItem({ tx, tenantId: qn, sectionSlug: "van-ban-chi-dao", itemSlug: d3591!.slug, locale: "en" }));
     expect(en?.title).toContain("Rules on operating");
   });
 });

@@ -3,8 +3,7 @@
 // and sub-category (2187/2017/QĐ-UBND Điều 14.4); search that ignores Vietnamese diacritics and ranks
 // title matches first.
 import { calendarDateSchema, type Localized } from "@cong/config";
-import type { Db, Prisma, Tx } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Prisma, Tx } from "@cong/db";
 import { z } from "zod";
 import { toTsQuery } from "../content/index.ts";
 import { asLocalized } from "../json.ts";
@@ -116,7 +115,11 @@ async function defaultLocaleOf(tx: Tx, tenantId: string) {
 
 export type SectionPage = { items: PublicItem[]; total: number; page: number; pages: number };
 
-export async function listPublishedItems(db: Db, tenantId: string, o: { sectionId?: string; locale: string; filter: ListFilter; pageSize?: number }): Promise<SectionPage> {
+/** Every read below takes the request's transaction (docs/decisions/0011) and opens none of its own. */
+export type ListPublishedOptions = { tx: Tx; tenantId: string; sectionId?: string; locale: string; filter: ListFilter; pageSize?: number };
+
+export async function listPublishedItems(o: ListPublishedOptions): Promise<SectionPage> {
+  const { tx, tenantId } = o;
   const size = o.pageSize ?? PUBLIC_PAGE;
   const f = o.filter;
   const where: Prisma.ItemWhereInput = {
@@ -131,69 +134,60 @@ export async function listPublishedItems(db: Db, tenantId: string, o: { sectionI
       f.to ? { docIssuedOn: { lte: new Date(`${f.to}T00:00:00Z`) } } : {},
     ],
   };
-  return withTenant(db, tenantId, async (tx) => {
-    const defaultLocale = await defaultLocaleOf(tx, tenantId);
-    const [rows, total] = await Promise.all([
-      tx.item.findMany({ where, include: itemInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (f.page - 1) * size, take: size }),
-      tx.item.count({ where }),
-    ]);
-    return { items: rows.map((r) => toPublic(r, o.locale, defaultLocale, false)), total, page: f.page, pages: Math.max(1, Math.ceil(total / size)) };
-  });
+  const defaultLocale = await defaultLocaleOf(tx, tenantId);
+  // One after the other: a transaction's connection answers one query at a time.
+  const rows = await tx.item.findMany({ where, include: itemInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (f.page - 1) * size, take: size });
+  const total = await tx.item.count({ where });
+  return { items: rows.map((r) => toPublic(r, o.locale, defaultLocale, false)), total, page: f.page, pages: Math.max(1, Math.ceil(total / size)) };
 }
 
-export async function getPublishedItem(db: Db, tenantId: string, sectionSlug: string, itemSlug: string, locale: string): Promise<PublicItem | null> {
-  return withTenant(db, tenantId, async (tx) => {
-    const row = await tx.item.findFirst({ where: { ...published(tenantId), slug: itemSlug, section: { slug: sectionSlug, enabled: true } }, include: itemInclude });
-    return row ? toPublic(row, locale, await defaultLocaleOf(tx, tenantId), true) : null;
-  });
+export async function getPublishedItem({ tx, tenantId, sectionSlug, itemSlug, locale }: { tx: Tx; tenantId: string; sectionSlug: string; itemSlug: string; locale: string }): Promise<PublicItem | null> {
+  const row = await tx.item.findFirst({ where: { ...published(tenantId), slug: itemSlug, section: { slug: sectionSlug, enabled: true } }, include: itemInclude });
+  return row ? toPublic(row, locale, await defaultLocaleOf(tx, tenantId), true) : null;
 }
 
 /** The distinct values citizens can filter a documents section by. */
-export async function documentFacets(db: Db, tenantId: string, sectionId: string) {
-  return withTenant(db, tenantId, async (tx) => {
-    const where = { ...published(tenantId), sectionId };
-    const distinct = async (field: "docForm" | "docIssuer" | "docField") =>
-      (await tx.item.findMany({ where: { ...where, [field]: { not: null } }, distinct: [field], select: { [field]: true }, orderBy: { [field]: "asc" } })).map(
-        (r) => (r as unknown as Record<string, string>)[field]!,
-      );
-    return { forms: await distinct("docForm"), issuers: await distinct("docIssuer"), fields: await distinct("docField") };
-  });
+export async function documentFacets({ tx, tenantId, sectionId }: { tx: Tx; tenantId: string; sectionId: string }) {
+  const where = { ...published(tenantId), sectionId };
+  const distinct = async (field: "docForm" | "docIssuer" | "docField") =>
+    (await tx.item.findMany({ where: { ...where, [field]: { not: null } }, distinct: [field], select: { [field]: true }, orderBy: { [field]: "asc" } })).map(
+      (r) => (r as unknown as Record<string, string>)[field]!,
+    );
+  return { forms: await distinct("docForm"), issuers: await distinct("docIssuer"), fields: await distinct("docField") };
 }
 
 export type SearchPage = { query: string; items: PublicItem[]; total: number; page: number; pages: number };
 
-export async function searchPublished(db: Db, tenantId: string, q: string, locale: string, page = 1): Promise<SearchPage> {
+export async function searchPublished({ tx, tenantId, q, locale, page = 1 }: { tx: Tx; tenantId: string; q: string; locale: string; page?: number }): Promise<SearchPage> {
   const tsq = toTsQuery(q);
   const inTitle = toTsQuery(q, { weight: "A" });
   if (!tsq || !inTitle) return { query: q, items: [], total: 0, page: 1, pages: 1 };
-  return withTenant(db, tenantId, async (tx) => {
-    // Any language of an item may match; an item counts once, by its best match. A match in the title
-    // (weight A in the stored vector) comes before one in the text. Only stored vectors are read: the
-    // GIN index finds the rows, nothing is folded or parsed per row.
-    const ranked = await tx.$queryRaw<{ id: string; rank: number }[]>`
-      select i.id, max(ts_rank(t.search_vector, q) + case when t.search_vector @@ qa then 1 else 0 end)::float8 as rank
-      from item i
-      join item_translation t on t.item_id = i.id
-      join section s on s.id = i.section_id
-      cross join to_tsquery('simple', ${tsq}) q
-      cross join to_tsquery('simple', ${inTitle}) qa
-      where i.tenant_id = ${tenantId}::uuid and i.status = 'published' and s.enabled
-        and t.search_vector @@ q
-      group by i.id, i.published_at
-      order by rank desc, i.published_at desc nulls last, i.id
-      limit 1000`;
-    const total = ranked.length;
-    const slice = ranked.slice((page - 1) * PUBLIC_PAGE, page * PUBLIC_PAGE);
-    const rows = await tx.item.findMany({ where: { id: { in: slice.map((r) => r.id) } }, include: itemInclude });
-    const defaultLocale = await defaultLocaleOf(tx, tenantId);
-    const items = slice.map((r) => toPublic(rows.find((x) => x.id === r.id)!, locale, defaultLocale, false));
-    return { query: q, items, total, page, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE)) };
-  });
+  // Any language of an item may match; an item counts once, by its best match. A match in the title
+  // (weight A in the stored vector) comes before one in the text. Only stored vectors are read: the
+  // GIN index finds the rows, nothing is folded or parsed per row.
+  const ranked = await tx.$queryRaw<{ id: string; rank: number }[]>`
+    select i.id, max(ts_rank(t.search_vector, q) + case when t.search_vector @@ qa then 1 else 0 end)::float8 as rank
+    from item i
+    join item_translation t on t.item_id = i.id
+    join section s on s.id = i.section_id
+    cross join to_tsquery('simple', ${tsq}) q
+    cross join to_tsquery('simple', ${inTitle}) qa
+    where i.tenant_id = ${tenantId}::uuid and i.status = 'published' and s.enabled
+      and t.search_vector @@ q
+    group by i.id, i.published_at
+    order by rank desc, i.published_at desc nulls last, i.id
+    limit 1000`;
+  const total = ranked.length;
+  const slice = ranked.slice((page - 1) * PUBLIC_PAGE, page * PUBLIC_PAGE);
+  const rows = await tx.item.findMany({ where: { id: { in: slice.map((r) => r.id) } }, include: itemInclude });
+  const defaultLocale = await defaultLocaleOf(tx, tenantId);
+  const items = slice.map((r) => toPublic(rows.find((x) => x.id === r.id)!, locale, defaultLocale, false));
+  return { query: q, items, total, page, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE)) };
 }
 
 /** Published items for feeds and the sitemap: newest first, optionally one section. */
-export async function recentPublished(db: Db, tenantId: string, o: { sectionId?: string; locale: string; limit: number }): Promise<PublicItem[]> {
-  return (await listPublishedItems(db, tenantId, { sectionId: o.sectionId, locale: o.locale, filter: listFilterSchema.parse({}), pageSize: o.limit })).items;
+export async function recentPublished(o: { tx: Tx; tenantId: string; sectionId?: string; locale: string; limit: number }): Promise<PublicItem[]> {
+  return (await listPublishedItems({ tx: o.tx, tenantId: o.tenantId, sectionId: o.sectionId, locale: o.locale, filter: listFilterSchema.parse({}), pageSize: o.limit })).items;
 }
 
 export type PublicSection = {
@@ -207,21 +201,19 @@ export type PublicSection = {
 };
 
 /** An enabled section with its enabled sub-categories, for its public page. */
-export async function getPublicSection(db: Db, tenantId: string, slug: string): Promise<PublicSection | null> {
-  return withTenant(db, tenantId, async (tx) => {
-    const s = await tx.section.findFirst({
-      where: { tenantId, slug, enabled: true },
-      include: { categories: { where: { enabled: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] } },
-    });
-    if (!s) return null;
-    return {
-      id: s.id,
-      slug: s.slug,
-      kind: s.kind,
-      names: asLocalized(s.names),
-      description: s.description ? asLocalized(s.description) : null,
-      url: s.url,
-      categories: s.categories.map((c) => ({ slug: c.slug, names: asLocalized(c.names) })),
-    };
+export async function getPublicSection({ tx, tenantId, slug }: { tx: Tx; tenantId: string; slug: string }): Promise<PublicSection | null> {
+  const s = await tx.section.findFirst({
+    where: { tenantId, slug, enabled: true },
+    include: { categories: { where: { enabled: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] } },
   });
+  if (!s) return null;
+  return {
+    id: s.id,
+    slug: s.slug,
+    kind: s.kind,
+    names: asLocalized(s.names),
+    description: s.description ? asLocalized(s.description) : null,
+    url: s.url,
+    categories: s.categories.map((c) => ({ slug: c.slug, names: asLocalized(c.names) })),
+  };
 }

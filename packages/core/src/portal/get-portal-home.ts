@@ -1,8 +1,7 @@
 // Everything a province's home page shows: identity, enabled sections in the pack's order with their
 // enabled sub-categories, the lead and operating units, hotlines, contacts and the attribution line.
 import type { Localized } from "@cong/config";
-import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { asArray, asLocalized, asOptionalLocalized, asRecord } from "../json.ts";
 import { toTenantSummary, type TenantSummary } from "../tenants/tenant-summary.ts";
 
@@ -25,8 +24,8 @@ export type PortalHome = {
   attribution: Localized;
 };
 
-export async function getPortalHome(db: Db, tenantId: string): Promise<PortalHome | null> {
-  return withTenant(db, tenantId, async (tx) => {
+export async function getPortalHome({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<PortalHome | null> {
+  {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId } });
     if (!tenant) return null;
     const sections = await tx.section.findMany({
@@ -65,5 +64,5 @@ export async function getPortalHome(db: Db, tenantId: string): Promise<PortalHom
       },
       attribution: asLocalized(tenant.attribution),
     };
-  });
+  }
 }

@@ -1,8 +1,7 @@
 // The tenant's whole section catalogue for the API: every section (enabled or not) in order, its
 // sub-categories, and the agencies that own it with their duties (role, deadline rule, source article).
 import type { Localized } from "@cong/config";
-import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { asLocalized, asOptionalLocalized } from "../json.ts";
 
 export type SectionDuty = {
@@ -25,17 +24,15 @@ export type SectionListing = {
   agencies: SectionAgency[];
 };
 
-export async function listSections(db: Db, tenantId: string): Promise<SectionListing[]> {
-  const sections = await withTenant(db, tenantId, (tx) =>
-    tx.section.findMany({
-      where: { tenantId },
-      orderBy: [{ position: "asc" }, { slug: "asc" }],
-      include: {
-        categories: { orderBy: [{ position: "asc" }, { slug: "asc" }] },
-        duties: { orderBy: { position: "asc" }, include: { agency: { select: { key: true, names: true } } } },
-      },
-    }),
-  );
+export async function listSections({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<SectionListing[]> {
+  const sections = await tx.section.findMany({
+    where: { tenantId },
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    include: {
+      categories: { orderBy: [{ position: "asc" }, { slug: "asc" }] },
+      duties: { orderBy: { position: "asc" }, include: { agency: { select: { key: true, names: true } } } },
+    },
+  });
   return sections.map((s) => {
     const agencies = new Map<string, SectionAgency>();
     for (const d of s.duties) {
