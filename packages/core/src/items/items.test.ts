@@ -142,6 +142,19 @@ describeBackends("publishing", ({ db }) => {
     expect(text).not.toContain("to_tsvector");
   });
 
+  it("pages through a section newest first on an index, without sorting the section", async () => {
+    const section = await read((tx) => getPublicSection({ tx, tenantId: qn, slug: "cam-nang" }));
+    const plan = await db().owner.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("set local enable_seqscan = off");
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `explain select id from item where section_id = '${section!.id}' and status = 'published' order by published_at desc, id limit 20 offset 40`,
+      );
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("item_section_id_status_published_at_idx");
+    expect(text).not.toMatch(/^\s*(->\s*)?Sort\b/m);
+  });
+
   it("takes a withdrawn item off the section pages and search", async () => {
     const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Thông báo tạm thời về Quảng Ninh") });
     const id = saved.ok ? saved.value.id : "";
