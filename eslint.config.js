@@ -5,6 +5,22 @@ const reactHooks = require("eslint-plugin-react-hooks");
 const globals = require("globals");
 const tseslint = require("typescript-eslint");
 
+// Use-case files that are doors too: run at start-up or by a job for every province (they open a scope per
+// province), with their tx-shaped work beside them.
+const USE_CASE_DOORS = [
+  // the package's index re-exports the doors' helper (inScope) for the server, CLIs and tests
+  "packages/core/src/index.ts",
+  // migrations run as the owner, before any request
+  "packages/core/src/migrate-database.ts",
+  // the host lookup the server runs before a request's unit exists (cached per database)
+  "packages/core/src/tenants/resolve-tenant.ts",
+  // start-up seeding and the jobs' entry points, each beside its tx-shaped work
+  "packages/core/src/items/seed-regulations.ts",
+  "packages/core/src/deadlines/refresh-deadlines.ts",
+  "packages/core/src/deadlines/send-reminders.ts",
+  "packages/core/src/items/publish-due-items.ts",
+];
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -52,6 +68,27 @@ module.exports = tseslint.config(
       "no-restricted-syntax": [
         "error",
         { selector: "MemberExpression[property.name='owner']", message: "the owner's client is not for requests or use cases: take the scoped tx" },
+        { selector: "MemberExpression[property.name='$transaction']", message: "a use case never opens a transaction: it works on the request's tx (docs/decisions/0011)" },
+      ],
+    },
+  },
+  {
+    // One unit of work per request (docs/decisions/0011): routes and use cases work on the request's tx
+    // and never open a transaction or a scope of their own. Only the doors open one: the server entry
+    // (apps/web/server), background jobs (packages/core/src/jobs), CLIs and the start-up seeding.
+    files: ["apps/web/app/**/*.{ts,tsx}", "packages/core/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "packages/core/src/jobs/**", "packages/core/src/cli/**", "packages/core/src/scope.ts", ...USE_CASE_DOORS],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@cong/db/owner", message: "the owner's client is not for requests or use cases: take the scoped tx" },
+            { name: "@cong/db", importNames: ["withTenant", "withPlatform", "withOperator", "openUnitOfWork", "openDb", "Db"], message: "a use case takes { tx, … } from the request's unit of work; only jobs, CLIs and the server open a scope" },
+            { name: "@cong/core", importNames: ["inScope"], message: "a route runs use cases with context.unit.run((tx) => …); only jobs, CLIs and the server open a scope" },
+          ],
+          patterns: [{ group: ["**/scope.ts", "**/scope"], importNames: ["inScope"], message: "a use case takes { tx, … }; only jobs and CLIs open a scope" }],
+        },
       ],
     },
   },
@@ -69,6 +106,8 @@ module.exports = tseslint.config(
         },
         // repeated from the owner block above: a later block's rule replaces an earlier one's
         { selector: "MemberExpression[property.name='owner']", message: "the owner's client is not for requests or use cases: take the scoped tx" },
+        { selector: "MemberExpression[property.name='$transaction']", message: "a use case never opens a transaction: it works on the request's tx (docs/decisions/0011)" },
+        { selector: "MemberExpression[object.name='context'][property.name='db']", message: "a route works on the request's unit of work: context.unit.run((tx) => useCase({ tx, … }))" },
       ],
     },
   },

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: every check, in the order a failure is cheapest to find. Uses DATABASE_URL when set
-# (PostgreSQL server), else the embedded PGlite.
+# `npm test`: every check, in the order a failure is cheapest to find. The Vitest suites run on both
+# databases (PGlite and the PostgreSQL server at 127.0.0.1:5432) whatever is set; the end-to-end tests
+# serve the app on DATABASE_URL when set (PostgreSQL server), else on the embedded PGlite.
+# `npm run test:e2e` (this script with "e2e") runs only the end-to-end tests, on an existing build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+only="${1:-all}"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -10,6 +13,11 @@ step "chromium"
 CHROMIUM_PATH="$(node scripts/find-chromium.mjs)"
 export CHROMIUM_PATH
 echo "$CHROMIUM_PATH"
+
+if [ "$only" = "e2e" ]; then
+  step "end-to-end tests (playwright)"
+  exec npx playwright test -c apps/web/playwright.config.ts
+fi
 
 step "typecheck"
 npx turbo run typecheck

@@ -3,7 +3,7 @@
 // response's CSP nonce and the process-wide services.
 import type { Env } from "@cong/config/env";
 import type { Jobs, Mailer, Storage, TenantSummary } from "@cong/core";
-import type { Db, UnitOfWork } from "@cong/db";
+import type { DbHealth, UnitOfWork } from "@cong/db";
 
 export type Site = { kind: "apex" } | { kind: "tenant"; tenant: TenantSummary } | { kind: "unknown"; host: string };
 
@@ -20,11 +20,19 @@ export type Services = {
 
 /**
  * unit: the request's one transaction in its site's scope (docs/decisions/0011), opened on first use and
- * committed when the answer is ready; loaders and actions hand its tx to use cases. `db` remains for the
- * routes not yet moved to the unit (each of their use cases opens its own scope); a request uses one or
- * the other, never both (PGlite has one connection).
+ * committed when the answer is ready; loaders and actions hand its tx to use cases. There is no database
+ * handle here: a route cannot open a transaction or a scope of its own.
  */
-export type CongLoadContext = { db: Db; env: Env; site: Site; ip: string | null; nonce: string; services: Services; unit: UnitOfWork };
+export type CongLoadContext = {
+  /** Readiness: can the database answer a trivial query soon (for /healthz; outside the unit of work). */
+  health: () => Promise<DbHealth>;
+  env: Env;
+  site: Site;
+  ip: string | null;
+  nonce: string;
+  services: Services;
+  unit: UnitOfWork;
+};
 
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -4,8 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createUser, listTenants, setPassword, SYSTEM_ACTOR } from "@cong/core";
-import type { Db } from "@cong/db";
+import { createUser, inScope, listTenants, setPassword, SYSTEM_ACTOR } from "@cong/core";
+import { withPlatform, type Db } from "@cong/db";
 
 export type DemoAccount = { slug: string | null; email: string; password: string; role: "admin" | "operator" };
 
@@ -16,20 +16,20 @@ export async function ensureDemoAccounts(db: Db, dataDir: string): Promise<DemoA
   const saved = JSON.parse(await readFile(file, "utf8").catch(() => "[]")) as DemoAccount[];
   const wanted: Omit<DemoAccount, "password">[] = [
     { slug: null, email: "operator@cong.localhost", role: "operator" },
-    ...(await listTenants(db)).map((t) => ({ slug: t.slug, email: `admin@${t.slug}.localhost`, role: "admin" as const })),
+    ...(await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => ({ slug: t.slug, email: `admin@${t.slug}.localhost`, role: "admin" as const })),
   ];
-  const tenants = new Map((await listTenants(db)).map((t) => [t.slug, t.id]));
+  const tenants = new Map((await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
   const accounts: DemoAccount[] = [];
   for (const w of wanted) {
     const tenantId = w.slug === null ? null : (tenants.get(w.slug) ?? null);
     const known = saved.find((s) => s.email === w.email && s.slug === w.slug);
     const password = known?.password ?? demoPassword();
     const name = w.role === "operator" ? "Vận hành nền tảng" : "Quản trị cổng";
-    const created = await createUser({ db, tenantId, input: { email: w.email, name, roles: [w.role], agencies: [] }, password, actor: SYSTEM_ACTOR });
+    const created = await inScope(db, tenantId, (tx) => createUser({ tx, tenantId, input: { email: w.email, name, roles: [w.role], agencies: [] }, password, actor: SYSTEM_ACTOR }));
     if (!created.ok) {
       // Already there: keep the saved password, or set a new one when the file was lost.
       if (!known) {
-        const set = await setPassword({ db, tenantId, email: w.email, password, actor: SYSTEM_ACTOR });
+        const set = await inScope(db, tenantId, (tx) => setPassword({ tx, tenantId, email: w.email, password, actor: SYSTEM_ACTOR }));
         if (!set.ok) throw new Error(`demo account ${w.email}: ${JSON.stringify(set.errors)}`);
       }
     }

@@ -10,7 +10,7 @@ import { parseEnv, serverDatabaseProblem, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
 import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, type Jobs } from "@cong/core";
-import { assertMigrated, inspectLogin, openDb, seedTenants, type Login } from "@cong/db";
+import { assertMigrated, inspectLogin, openDb, seedTenants, withPlatform, type Login } from "@cong/db";
 import { createApp } from "./create-app.ts";
 import { createPageCache } from "./page-cache.ts";
 import { createRemixHandler } from "./remix-handler.ts";
@@ -135,7 +135,7 @@ const server = app.listen(env.PORT, env.HOST, async () => {
   const port = env.PORT;
   console.log(`Cổng listening on ${env.HOST}:${port}`);
   console.log(`  platform: http://${env.PLATFORM_DOMAIN}:${port}`);
-  for (const t of await listTenants(db)) console.log(`  ${t.slug}: http://${t.slug}.${env.PLATFORM_DOMAIN}:${port}`);
+  for (const t of await withPlatform(db, (tx) => listTenants({ tx }))) console.log(`  ${t.slug}: http://${t.slug}.${env.PLATFORM_DOMAIN}:${port}`);
   // The embedded demo's sign-in details; never in production, where accounts come from user:create.
   if (env.NODE_ENV !== "production") printDemoAccounts(demoAccounts, env.PLATFORM_DOMAIN, port);
 });

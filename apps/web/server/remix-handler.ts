@@ -15,7 +15,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "@cong/config/env";
 import type { TenantSummary } from "@cong/core";
-import { openUnitOfWork, type Db } from "@cong/db";
+import { checkDb, openUnitOfWork, type Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
 import { isStaffPath } from "../app/utils/cache.ts";
@@ -27,6 +27,7 @@ export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; servic
 
 export function createRemixHandler({ build, env, db, services, pageCache }: RemixHandlerOptions): RequestHandler {
   const handle = createRequestHandler(build, "production");
+  const health = () => checkDb(db);
   return async (req, res, next) => {
     try {
       const site = siteOf(res);
@@ -48,7 +49,7 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       const unit = openUnitOfWork(db, site.kind === "tenant" ? { kind: "tenant", tenantId: site.tenant.id } : site.kind === "apex" ? { kind: "operator" } : { kind: "platform" });
       let response: Response;
       try {
-        response = await handle(request, { db, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services, unit });
+        response = await handle(request, { health, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services, unit });
       } catch (error) {
         await unit.finish(false).catch(() => {});
         throw error;

@@ -54,7 +54,7 @@ export { listPublishedItems, getPublishedItem, getPublicSection, type PublicSect
 export { seedRegulations, textToHtml } from "./items/seed-regulations.ts";
 export * from "./content/index.ts";
 export { getEditorContext, attachmentNames, type EditorContext } from "./items/editor-context.ts";
-export { refreshDeadlines, DEFAULT_WINDOW } from "./deadlines/refresh-deadlines.ts";
+export { refreshDeadlines, refreshDeadlinesIn, DEFAULT_WINDOW } from "./deadlines/refresh-deadlines.ts";
 export { complianceOverview, listInstances, agencyDueToday, type ComplianceRow, type InstanceRow } from "./deadlines/compliance.ts";
 export { monthlyReport, reportCsv, monthSchema, type MonthlyReport, type ReportRow } from "./deadlines/monthly-report.ts";
 export { sendReminders } from "./deadlines/send-reminders.ts";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertMigrated, checkDb, findMigrationsDir, inspectLogin, loadPack, migrate, openDb, withTenant, type Db } from "@cong/db";
-import { backends, createRuntimeLogin, fixturePack, tempTenantsDir, type RuntimeLogin } from "@cong/db/testing";
+import { backends, createRuntimeLogin, inUnit, fixturePack, tempTenantsDir, type RuntimeLogin } from "@cong/db/testing";
 import { listUsers } from "./accounts/list-users.ts";
 import { createUser } from "./accounts/create-user.ts";
 import { SYSTEM_ACTOR } from "./audit/record-audit.ts";
@@ -67,7 +67,7 @@ describe("the server's runtime login [postgres]", () => {
       { tenantId: b, email: "editor@tinh-b.vn", roles: ["editor"] },
     ];
     for (const u of accounts) {
-      const created = await createUser({ db: owner.db, tenantId: u.tenantId, input: { email: u.email, name: "U", roles: u.roles, agencies: ["so-y-te"] }, actor: SYSTEM_ACTOR });
+      const created = await inUnit(owner.db, u.tenantId, (tx) => createUser({ tx, tenantId: u.tenantId, input: { email: u.email, name: "U", roles: u.roles, agencies: ["so-y-te"] }, actor: SYSTEM_ACTOR }));
       expect(created.ok).toBe(true);
     }
     // The server's login, as a DBA creates it for production.
@@ -144,11 +144,11 @@ describe("the server's runtime login [postgres]", () => {
 
   it("does the server's work: health, scoped reads and writes, the platform console", async () => {
     expect(await checkDb(web)).toEqual({ ok: true });
-    expect((await listTenants(web)).map((t) => t.slug)).toEqual(["tinh-a", "tinh-b"]);
-    const created = await createUser({ db: web, tenantId: a, input: { email: "new@tinh-a.vn", name: "New", roles: ["editor"], agencies: ["so-y-te"] }, actor: SYSTEM_ACTOR });
+    expect((await inUnit(web, { kind: "platform" }, (tx) => listTenants({ tx }))).map((t) => t.slug)).toEqual(["tinh-a", "tinh-b"]);
+    const created = await inUnit(web, a, (tx) => createUser({ tx, tenantId: a, input: { email: "new@tinh-a.vn", name: "New", roles: ["editor"], agencies: ["so-y-te"] }, actor: SYSTEM_ACTOR }));
     expect(created.ok).toBe(true);
-    expect((await listUsers(web, a)).map((u) => u.email)).toEqual(["admin@tinh-a.vn", "editor@tinh-a.vn", "new@tinh-a.vn"]);
-    const overview = await platformOverview(web);
+    expect((await inUnit(web, a, (tx) => listUsers({ tx, tenantId: a }))).map((u) => u.email)).toEqual(["admin@tinh-a.vn", "editor@tinh-a.vn", "new@tinh-a.vn"]);
+    const overview = await inUnit(web, null, (tx) => platformOverview({ tx }));
     expect(overview.map((t) => ({ slug: t.slug, domains: t.domains, activeUsers: t.activeUsers, admins: t.admins }))).toEqual([
       { slug: "tinh-a", domains: ["tinh-a.example.vn"], activeUsers: 3, admins: 1 },
       { slug: "tinh-b", domains: ["tinh-b.example.vn"], activeUsers: 1, admins: 0 },

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDb, seedTenants, withTenant, type Db } from "@cong/db";
+import { inUnit } from "@cong/db/testing";
 import { getPortalHome, listSections, listTenants, resolveTenant } from "./index.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../tenants", import.meta.url));
@@ -47,7 +48,7 @@ describe("resolveTenant", () => {
 
 describe("listTenants", () => {
   it("lists the three provinces with their titles", async () => {
-    const tenants = await listTenants(db);
+    const tenants = await inUnit(db, { kind: "platform" }, (tx) => listTenants({ tx }));
     expect(tenants.map((t) => t.slug).sort()).toEqual(["nghe-an", "quang-ninh", "thanh-hoa"]);
     expect(tenants.every((t) => t.portalTitle.vi.length > 0)).toBe(true);
   });

@@ -8,7 +8,7 @@ export type { MigrateOptions, MigrateResult, Login, MigrationStatus } from "./mi
 export { withTenant, withPlatform, withOperator, isUuid, enterScope } from "./scoped.ts";
 export type { Tx, Scope, ScopeOptions } from "./scoped.ts";
 export { openUnitOfWork } from "./unit-of-work.ts";
-export type { UnitOfWork, UnitOptions } from "./unit-of-work.ts";
+export type { UnitOfWork, UnitOptions, UnitHooks } from "./unit-of-work.ts";
 export { checkDb } from "./health.ts";
 export type { DbHealth } from "./health.ts";
 export { loadPack, seedTenants } from "./load-pack.ts";

@@ -64,6 +64,59 @@ describeBackends("unit of work", ({ db }) => {
     expect(done).toEqual(["1"]);
   });
 
+  it("runs its after-rollback work, with a new transaction in the same scope, only when it did not commit", async () => {
+    const seen: string[] = [];
+    const kept = openUnitOfWork(db(), { kind: "tenant", tenantId: a });
+    kept.afterRollback(() => seen.push("never"));
+    await kept.run(txid);
+    await kept.finish(true);
+
+    const key = `undo-${randomUUID().slice(0, 8)}`;
+    const dropped = openUnitOfWork(db(), { kind: "tenant", tenantId: a });
+    dropped.afterCommit(() => seen.push("never"));
+    dropped.afterRollback(async (again) => {
+      // The rolled-back row is gone, and the new transaction sees this province only.
+      seen.push(String(await again((tx) => tx.agency.count({ where: { key } }))));
+      seen.push([...new Set(await again((tx) => tx.section.findMany({ select: { tenantId: true } })).then((r) => r.map((x) => x.tenantId)))].join());
+    });
+    await dropped.run((tx) => tx.agency.create({ data: { tenantId: a, key, names: { vi: key }, kind: "other" } }));
+    await dropped.finish(false);
+    expect(seen).toEqual(["0", a]);
+  });
+
+  it("lets the operators' console act for one province in its transaction, and nobody else", async () => {
+    const console_ = openUnitOfWork(db(), { kind: "operator" });
+    const seen = await console_.runFor(a, (tx) => tx.section.findMany({ select: { tenantId: true } }));
+    // Back in the console's scope afterwards: no province's rows.
+    const after = await console_.run((tx) => tx.section.count());
+    await console_.finish(true);
+    expect([...new Set(seen.map((s) => s.tenantId))]).toEqual([a]);
+    expect(after).toBe(0);
+    const province = openUnitOfWork(db(), { kind: "tenant", tenantId: a });
+    await expect(province.runFor(b, (tx) => tx.section.count())).rejects.toThrow(/only the operators/);
+    await province.finish(true);
+  });
+
+  it("commits at a checkpoint and goes on in a new transaction, so nothing stays open across a slow upload", async () => {
+    const key = `cp-${randomUUID().slice(0, 8)}`;
+    const unit = openUnitOfWork(db(), { kind: "tenant", tenantId: a });
+    const seen: string[] = [];
+    unit.afterCommit(() => seen.push("first"));
+    const first = await unit.run(txid);
+    await unit.run((tx) => tx.agency.create({ data: { tenantId: a, key, names: { vi: key }, kind: "other" } }));
+    await unit.checkpoint();
+    // Committed and visible to anyone, its after-commit work done, before the request ends.
+    expect(await db().owner.agency.count({ where: { key } })).toBe(1);
+    expect(seen).toEqual(["first"]);
+    unit.afterCommit(() => seen.push("never"));
+    const second = await unit.run(txid);
+    await unit.run((tx) => tx.agency.update({ where: { tenantId_key: { tenantId: a, key } }, data: { kind: "changed" } }));
+    await unit.finish(false);
+    expect(second).not.toBe(first);
+    expect(await db().owner.agency.findFirst({ where: { key }, select: { kind: true } })).toEqual({ kind: "other" });
+    expect(seen).toEqual(["first"]);
+  });
+
   it("keeps another province's rows out of reach", async () => {
     const unit = openUnitOfWork(db(), { kind: "tenant", tenantId: a });
     await expect(unit.run((tx) => tx.agency.create({ data: { tenantId: b, key: "intruder", names: { vi: "X" }, kind: "other" } }))).rejects.toThrow(/row-level security|42501/i);

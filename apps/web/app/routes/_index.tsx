@@ -18,11 +18,11 @@ import { siteUrl } from "~/utils/urls.server";
 const LATEST = 6;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { site, db, env } = context;
+  const { site, env } = context;
   const locale = await getLocale(request, site);
   if (site.kind === "apex") {
     const t = await i18next.getFixedT(locale, "common");
-    const tenants = await listTenants(db);
+    const tenants = await context.unit.run((tx) => listTenants({ tx }));
     return {
       page: "apex" as const,
       title: t("meta.platformTitle"),

@@ -18,14 +18,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, ability, rules } = access;
   if (context.site.kind === "apex") {
     forbidIf(!ability.can("manage", "Platform"));
-    const tenants = await platformOverview(context.db);
+    const tenants = await context.unit.run((tx) => platformOverview({ tx }));
     return { page: "operator" as const, tenants: tenants.map((t) => ({ ...t, url: siteUrl(request, context.env.PLATFORM_DOMAIN, t.slug) })) };
   }
   if (context.site.kind !== "tenant" || !rules) throw data({ reason: "not-found" }, { status: 404 });
   const tenantId = context.site.tenant.id;
-  const sections = await listSectionAccess(context.db, tenantId, viewer, ability, rules);
+  const sections = await context.unit.run((tx) => listSectionAccess({ tx, tenantId, viewer, ability, rules }));
   if (viewer.agencies.length > 0) await freshDeadlines(context, tenantId);
-  const due = await agencyDueToday(context.db, tenantId, viewer.agencies.map((a) => a.id));
+  const agencyIds = viewer.agencies.map((a) => a.id);
+  const due = await context.unit.run((tx) => agencyDueToday({ tx, tenantId, agencyIds }));
   const seesAll = ability.can("oversee", subject("Section", { tenantId }));
   return { page: "staff" as const, viewer: { name: viewer.name, roles: viewer.roles, agencies: viewer.agencies }, seesAll, sections, due };
 }
@@ -36,16 +37,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   forbidIf(context.site.kind !== "apex" || !ability.can("invite", "User"));
   const form = await readForm(request, context);
   const slug = text(form, "tenant");
-  const tenant = (await listTenants(context.db)).find((t) => t.slug === slug);
+  const tenant = (await context.unit.run((tx) => listTenants({ tx }))).find((t) => t.slug === slug);
   if (!tenant) return data({ ok: false as const, errors: { tenant: ["errors.invalidValue"] } }, { status: 400 });
   const mail = await mailContext(request, context);
-  const result = await inviteUser({
-    db: context.db,
-    tenantId: tenant.id,
-    input: { email: text(form, "email"), name: text(form, "name"), roles: ["admin"], agencies: [] },
-    actor: { id: viewer.id, email: viewer.email, ip: context.ip },
-    mail: { ...mail, baseUrl: siteUrl(request, context.env.PLATFORM_DOMAIN, tenant.slug).replace(/\/$/, ""), portalName: tenant.portalTitle.vi },
-  });
+  const result = await context.unit.runFor(tenant.id, (tx) =>
+    inviteUser({
+      tx,
+      unit: context.unit,
+      tenantId: tenant.id,
+      input: { email: text(form, "email"), name: text(form, "name"), roles: ["admin"], agencies: [] },
+      actor: { id: viewer.id, email: viewer.email, ip: context.ip },
+      mail: { ...mail, baseUrl: siteUrl(request, context.env.PLATFORM_DOMAIN, tenant.slug).replace(/\/$/, ""), portalName: tenant.portalTitle.vi },
+    }),
+  );
   if (!result.ok) return data({ ok: false as const, errors: result.errors }, { status: 400 });
   return { ok: true as const, errors: null, invited: result.value.email };
 }

@@ -17,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   forbidIf(!ability.can("read", subject("AuditLog", { tenantId })), { code: "needs-role" });
   const input = Object.fromEntries(new URL(request.url).searchParams);
   const timeZone = context.site.kind === "tenant" ? context.site.tenant.timeZone : DEFAULT_TIME_ZONE;
-  const result = await listAudit(context.db, tenantId, input, { timeZone, lang: await getLocale(request, context.site) });
+  const lang = await getLocale(request, context.site);
+  const result = await context.unit.run((tx) => listAudit({ tx, tenantId, input, timeZone, lang }));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, input }, { status: 400 });
   return { ok: true as const, ...result.value, input };
 }

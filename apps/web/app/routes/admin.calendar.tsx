@@ -1,6 +1,6 @@
 // /admin/calendar: the province's own working calendar — extra days off and swapped working days — on
 // top of the national holidays, for every working-day deadline.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { addTenantDay, listTenantDays, removeTenantDay } from "@cong/core";
@@ -15,7 +15,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  return { days: await listTenantDays(context.db, tenantId) };
+  return { days: await context.unit.run((tx) => listTenantDays({ tx, tenantId })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,18 +23,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const actor = auditActor(viewer, context);
   if (text(form, "intent") === "remove") {
-    const removed = await removeTenantDay({ db: context.db, tenantId, id: text(form, "id"), actor });
+    const id = text(form, "id");
+    const removed = await context.unit.run((tx) => removeTenantDay({ tx, tenantId, id, actor }));
     if (!removed.ok) return data({ errors: removed.errors, input: null }, { status: 400 });
-    await context.services.jobs.nudgeDeadlines();
-    staleDeadlines(context.site.kind === "tenant" ? context.site.tenant.id : "");
+    recomputeAfterCommit(context, tenantId);
     return redirect("?done=removed");
   }
   const input = { date: text(form, "date"), kind: text(form, "kind"), name: text(form, "name") };
-  const added = await addTenantDay({ db: context.db, tenantId, input, actor, lang: await getLocale(request, context.site) });
+  const lang = await getLocale(request, context.site);
+  const added = await context.unit.run((tx) => addTenantDay({ tx, tenantId, input, actor, lang }));
   if (!added.ok) return data({ errors: added.errors, input }, { status: 400 });
-  await context.services.jobs.nudgeDeadlines();
-    staleDeadlines(context.site.kind === "tenant" ? context.site.tenant.id : "");
+  recomputeAfterCommit(context, tenantId);
   return redirect("?done=added");
+}
+
+/** A day off moves open deadlines: the job's round and the next view recompute once the change is committed. */
+function recomputeAfterCommit(context: AppLoadContext, tenantId: string) {
+  context.unit.afterCommit(async () => {
+    staleDeadlines(tenantId);
+    await context.services.jobs.nudgeDeadlines();
+  });
 }
 
 export default function Calendar() {

@@ -10,7 +10,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
   return {

@@ -20,7 +20,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
   const id = slugParam(params.id);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   const agency = config?.pack.agencies.find((a) => a.id === id);
   if (!config || !agency) adminNotFound();
   return {
@@ -39,14 +39,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
+  const common = { tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
-    const result = await saveTenantConfig({ ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) });
+    const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) }));
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });
     return redirect(`/admin/config/agencies?removed=${encodeURIComponent(text(form, "name") || id)}`);
   }
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({ ...common, action: "config.agency.update", edit: (pack) => editAgency(pack, id, input, lang) });
+  const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.agency.update", edit: (pack) => editAgency(pack, id, input, lang) }));
   if (!result.ok) return data({ intent, errors: result.errors, input, count: null }, { status: 400 });
   return { intent, errors: null, input: null, count: result.value.changes.length };
 }

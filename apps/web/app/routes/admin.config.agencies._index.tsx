@@ -18,7 +18,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
   const agencies = pack.agencies.map((a) => ({
@@ -36,16 +36,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({
-    db: context.db,
-    tenantId,
-    actor: auditActor(viewer, context),
-    platformDomain: context.env.PLATFORM_DOMAIN,
-    lang,
-    version: text(form, "version"),
-    action: "config.agency.add",
-    edit: (pack) => editAgency(pack, null, input, lang),
-  });
+  const result = await context.unit.run((tx) =>
+    saveTenantConfig({
+      tx,
+      tenantId,
+      actor: auditActor(viewer, context),
+      platformDomain: context.env.PLATFORM_DOMAIN,
+      lang,
+      version: text(form, "version"),
+      action: "config.agency.add",
+      edit: (pack) => editAgency(pack, null, input, lang),
+    }),
+  );
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
   return redirect(`/admin/config/agencies/${text(form, "id")}?added=1`);
 }

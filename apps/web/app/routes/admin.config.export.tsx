@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return plain(translate(lang, "notFound.heading"), 404);
   const tenantId = context.site.tenant.id;
   if (!ability.can("configure", subject("Tenant", { tenantId, id: tenantId }))) return plain(translate(lang, "admin.forbidden.reasons.needs-role"), 403);
-  const exported = await exportTenantPack(context.db, tenantId);
+  const exported = await context.unit.run((tx) => exportTenantPack({ tx, tenantId }));
   if (!exported) return plain(translate(lang, "notFound.heading"), 404);
   return new Response(exported.text, {
     headers: {

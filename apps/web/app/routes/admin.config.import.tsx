@@ -18,7 +18,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   return { slug: config.slug };
 }
@@ -32,15 +32,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { maxBytes: PACK_LIMIT });
   const lang = await getLocale(request, context.site);
   if (text(form, "intent") === "apply") {
-    const result = await applyPackImport({ db: context.db, tenantId, actor: auditActor(viewer, context), canonical: text(form, "canonical"), version: text(form, "version"), lang, platformDomain: context.env.PLATFORM_DOMAIN });
+    const options = { tenantId, actor: auditActor(viewer, context), canonical: text(form, "canonical"), version: text(form, "version"), lang, platformDomain: context.env.PLATFORM_DOMAIN };
+    const result = await context.unit.run((tx) => applyPackImport({ tx, ...options }));
     if (!result.ok) return data({ step: "apply" as const, errors: result.errors, preview: null, names: {}, applied: null }, { status: 400 });
     return { step: "apply" as const, errors: null, preview: null, names: {}, applied: result.value.changes.length };
   }
   const file = form.get("file");
   const uploaded = typeof file === "object" && file !== null && file.size > 0 ? await file.text() : "";
-  const result = await previewPackImport({ db: context.db, tenantId, text: uploaded || text(form, "text"), lang, platformDomain: context.env.PLATFORM_DOMAIN });
+  const pasted = uploaded || text(form, "text");
+  const { result, current } = await context.unit.run(async (tx) => {
+    const result = await previewPackImport({ tx, tenantId, text: pasted, lang, platformDomain: context.env.PLATFORM_DOMAIN });
+    return { result, current: result.ok ? await getTenantConfig({ tx, tenantId }) : null };
+  });
   if (!result.ok) return data({ step: "preview" as const, errors: result.errors, preview: null, names: {}, applied: null }, { status: 400 });
-  const current = await getTenantConfig(context.db, tenantId);
   const preview: Omit<ImportPreview, "pack"> = { canonical: result.value.canonical, version: result.value.version, changes: result.value.changes };
   return { step: "preview" as const, errors: null, preview, names: { ...(current ? namesOf(current.pack) : {}), ...namesOf(result.value.pack) }, applied: null };
 }

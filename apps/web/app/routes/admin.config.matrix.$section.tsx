@@ -20,7 +20,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
   const slug = slugParam(params.section);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   const section = config?.pack.sections.find((s) => s.slug === slug);
   if (!config || !section) adminNotFound();
   const { pack } = config;
@@ -46,16 +46,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({
-    db: context.db,
-    tenantId,
-    actor: auditActor(viewer, context),
-    platformDomain: context.env.PLATFORM_DOMAIN,
-    lang,
-    version: text(form, "version"),
-    action: "config.matrix.update",
-    edit: (pack) => editSectionDuties(pack, slug, input, lang),
-  });
+  const result = await context.unit.run((tx) =>
+    saveTenantConfig({
+      tx,
+      tenantId,
+      actor: auditActor(viewer, context),
+      platformDomain: context.env.PLATFORM_DOMAIN,
+      lang,
+      version: text(form, "version"),
+      action: "config.matrix.update",
+      edit: (pack) => editSectionDuties(pack, slug, input, lang),
+    }),
+  );
   if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
   return { errors: null, input: null, count: result.value.changes.length };
 }

@@ -19,7 +19,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
   const agencyNames = (id: string) => pack.agencies.find((a) => a.id === id)?.names ?? { vi: id };
@@ -44,16 +44,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await requireTenantAdmin(request, context);
   const form = await readForm(request, context);
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({
-    db: context.db,
-    tenantId,
-    actor: auditActor(viewer, context),
-    platformDomain: context.env.PLATFORM_DOMAIN,
-    lang: await getLocale(request, context.site),
-    version: text(form, "version"),
-    action: "config.units.update",
-    edit: (pack) => editUnits(pack, input),
-  });
+  const lang = await getLocale(request, context.site);
+  const result = await context.unit.run((tx) =>
+    saveTenantConfig({
+      tx,
+      tenantId,
+      actor: auditActor(viewer, context),
+      platformDomain: context.env.PLATFORM_DOMAIN,
+      lang,
+      version: text(form, "version"),
+      action: "config.units.update",
+      edit: (pack) => editUnits(pack, input),
+    }),
+  );
   if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
   return { errors: null, input: null, count: result.value.changes.length };
 }

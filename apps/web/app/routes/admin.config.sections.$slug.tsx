@@ -21,7 +21,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
   const slug = slugParam(params.slug);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   const section = config?.pack.sections.find((s) => s.slug === slug);
   if (!config || !section) adminNotFound();
   const owners = config.pack.matrix
@@ -36,15 +36,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const intent = text(form, "intent");
-  const common = { db: context.db, tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
+  const common = { tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const name = text(form, "name");
-    const result = await saveTenantConfig({ ...common, action: "config.section.remove", edit: (pack) => removeSection(pack, slug, lang) });
+    const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.section.remove", edit: (pack) => removeSection(pack, slug, lang) }));
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });
     return redirect(`/admin/config/sections?removed=${encodeURIComponent(name || slug)}`);
   }
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({ ...common, action: "config.section.update", edit: (pack) => editSection(pack, slug, input, lang) });
+  const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.section.update", edit: (pack) => editSection(pack, slug, input, lang) }));
   if (!result.ok) return data({ intent, errors: result.errors, input, count: null }, { status: 400 });
   return { intent, errors: null, input: null, count: result.value.changes.length };
 }

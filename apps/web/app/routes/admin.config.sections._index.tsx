@@ -18,7 +18,7 @@ import { requireTenantAdmin } from "~/utils/session.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
-  const config = await getTenantConfig(context.db, tenantId);
+  const config = await context.unit.run((tx) => getTenantConfig({ tx, tenantId }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const sections = [...config.pack.sections].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   const nextOrder = Math.max(0, ...sections.map((s) => s.order)) + 1;
@@ -30,16 +30,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const lang = await getLocale(request, context.site);
   const input = formInput(form.entries());
-  const result = await saveTenantConfig({
-    db: context.db,
-    tenantId,
-    actor: auditActor(viewer, context),
-    platformDomain: context.env.PLATFORM_DOMAIN,
-    lang,
-    version: text(form, "version"),
-    action: "config.section.add",
-    edit: (pack) => editSection(pack, null, input, lang),
-  });
+  const result = await context.unit.run((tx) =>
+    saveTenantConfig({
+      tx,
+      tenantId,
+      actor: auditActor(viewer, context),
+      platformDomain: context.env.PLATFORM_DOMAIN,
+      lang,
+      version: text(form, "version"),
+      action: "config.section.add",
+      edit: (pack) => editSection(pack, null, input, lang),
+    }),
+  );
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
   return redirect(`/admin/config/sections/${text(form, "slug")}?added=1`);
 }

@@ -15,7 +15,9 @@ import { requireDeadlinesView } from "~/utils/deadlines.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireAccess(request, context);
   if (context.site.kind !== "tenant") adminNotFound();
-  const found = (await explainInstance(context.db, context.site.tenant.id, uuidParam(params.id))) ?? adminNotFound();
+  const tenantId = context.site.tenant.id;
+  const id = uuidParam(params.id);
+  const found = (await context.unit.run((tx) => explainInstance({ tx, tenantId, id }))) ?? adminNotFound();
   // An agency sees its own deadlines; the lead unit, admins, board and viewers see every agency's.
   if (!access.viewer.agencies.some((a) => a.id === found.agencyId)) {
     const door = await requireDeadlinesView(request, context).catch(() => null);

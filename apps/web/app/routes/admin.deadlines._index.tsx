@@ -19,11 +19,12 @@ import { getLocale } from "~/utils/locale.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const door = await requireDeadlinesView(request, context);
   await freshDeadlines(context, door.tenantId);
-  const [rows, sections, agencies] = await Promise.all([
-    complianceOverview(context.db, door.tenantId),
-    listSectionAccess(context.db, door.tenantId, door.viewer, door.ability, door.rules!),
-    listAgencies(context.db, door.tenantId),
-  ]);
+  const { tenantId, viewer, ability, rules } = door;
+  const { rows, sections, agencies } = await context.unit.run(async (tx) => ({
+    rows: await complianceOverview({ tx, tenantId }),
+    sections: await listSectionAccess({ tx, tenantId, viewer, ability, rules: rules! }),
+    agencies: await listAgencies({ tx, tenantId }),
+  }));
   return { rows, sections: sections.map((s) => ({ slug: s.slug, names: s.names })), agencies: agencies.map((a) => ({ key: a.key, names: a.names })) };
 }
 
@@ -31,10 +32,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const door = await requireDeadlinesView(request, context);
   const form = await readForm(request, context);
   const input = { kind: text(form, "kind"), at: text(form, "at"), section: text(form, "section"), agency: text(form, "agency"), note: text(form, "note") };
-  const result = await recordClockEvent({ db: context.db, tenantId: door.tenantId, actor: auditActor(door.viewer, context), input, lang: await getLocale(request, context.site) });
+  const actor = auditActor(door.viewer, context);
+  const lang = await getLocale(request, context.site);
+  const result = await context.unit.run((tx) => recordClockEvent({ tx, tenantId: door.tenantId, actor, input, lang }));
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
-  await context.services.jobs.nudgeDeadlines();
-  staleDeadlines(door.tenantId);
+  // The job's round and the next view must see the event: both wait for the commit.
+  context.unit.afterCommit(async () => {
+    staleDeadlines(door.tenantId);
+    await context.services.jobs.nudgeDeadlines();
+  });
   return redirect("?recorded=1");
 }
 

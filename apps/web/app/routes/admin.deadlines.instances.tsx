@@ -21,17 +21,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await freshDeadlines(context, door.tenantId);
   const q = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw data({ reason: "not-found" }, { status: 404 });
-  const [agencies, sections] = await Promise.all([listAgencies(context.db, door.tenantId), listSectionAccess(context.db, door.tenantId, door.viewer, door.ability, door.rules!)]);
-  const agency = q.data.agency ? agencies.find((a) => a.key === q.data.agency) : undefined;
-  const section = q.data.section ? sections.find((s) => s.slug === q.data.section) : undefined;
-  const rows = await listInstances(context.db, door.tenantId, {
-    agencyIds: agency ? [agency.id] : undefined,
-    sectionId: section?.id,
-    status: q.data.status ? [q.data.status] : undefined,
-    from: new Date(Date.now() - 30 * 86_400_000),
-    to: new Date(Date.now() + 2 * 86_400_000),
+  const { tenantId, viewer, ability, rules } = door;
+  return context.unit.run(async (tx) => {
+    const agencies = await listAgencies({ tx, tenantId });
+    const sections = await listSectionAccess({ tx, tenantId, viewer, ability, rules: rules! });
+    const agency = q.data.agency ? agencies.find((a) => a.key === q.data.agency) : undefined;
+    const section = q.data.section ? sections.find((s) => s.slug === q.data.section) : undefined;
+    const rows = await listInstances({
+      tx,
+      tenantId,
+      agencyIds: agency ? [agency.id] : undefined,
+      sectionId: section?.id,
+      status: q.data.status ? [q.data.status] : undefined,
+      from: new Date(Date.now() - 30 * 86_400_000),
+      to: new Date(Date.now() + 2 * 86_400_000),
+    });
+    return { rows, agency: agency?.names ?? null, section: section?.names ?? null };
   });
-  return { rows, agency: agency?.names ?? null, section: section?.names ?? null };
 }
 
 export default function Instances() {

@@ -18,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const door = await requireDeadlinesView(request, context);
   await freshDeadlines(context, door.tenantId);
   const month = new URL(request.url).searchParams.get("month") ?? thisMonth();
-  const report = await monthlyReport(context.db, door.tenantId, month, await getLocale(request, context.site));
+  const lang = await getLocale(request, context.site);
+  const report = await context.unit.run((tx) => monthlyReport({ tx, tenantId: door.tenantId, month, lang }));
   if (!report.ok) return data({ ok: false as const, month, errors: report.errors }, { status: 400 });
   return { ok: true as const, month, report: report.value };
 }

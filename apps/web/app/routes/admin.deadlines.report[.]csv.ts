@@ -11,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await freshDeadlines(context, door.tenantId);
   const lang = await getLocale(request, context.site);
   const month = new URL(request.url).searchParams.get("month") ?? "";
-  const report = await monthlyReport(context.db, door.tenantId, month, lang);
+  const report = await context.unit.run((tx) => monthlyReport({ tx, tenantId: door.tenantId, month, lang }));
   if (!report.ok) return new Response(`${translate(lang, "errors.monthInvalid")}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const headers = ["report.csvMonth", "agency", "section", "report.due", "report.onTime", "report.late", "report.missed", "report.pending"].map((k) => translate(lang, `deadlines.${k}`));
   return new Response(reportCsv(report.value, headers, lang), {

@@ -21,9 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
   const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: RESET_REQUEST_LIMIT, ip: context.ip });
+  const { secret } = context.services;
+  const limit = await context.unit.run((tx) => takeAttempt({ tx, secret, limit: RESET_REQUEST_LIMIT, ip: context.ip }));
   if (!limit.ok) return tooManyAttempts({ sent: false, email }, limit);
-  const result = await requestPasswordReset({ db: context.db, tenantId, email, mail: await mailContext(request, context), ip: context.ip });
+  const mail = await mailContext(request, context);
+  const result = await context.unit.run((tx) => requestPasswordReset({ tx, unit: context.unit, tenantId, email, mail, ip: context.ip }));
   if (!result.ok) return data({ sent: false, email, errors: result.errors }, { status: 400 });
   return { sent: true, email, errors: null };
 }

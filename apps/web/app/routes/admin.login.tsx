@@ -23,18 +23,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tenantId = scopeOf(context);
   const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
   const email = text(form, "email");
-  const limit = await takeAttempt({ db: context.db, secret: context.services.secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip });
+  const { secret } = context.services;
+  const limit = await context.unit.run((tx) => takeAttempt({ tx, secret, limit: signInLimit(context.env.SIGNIN_ATTEMPTS), ip: context.ip }));
   if (!limit.ok) return tooManyAttempts({ email }, limit);
   const lang = await getLocale(request, context.site);
-  const result = await signIn({
-    db: context.db,
-    secret: context.services.secret,
-    tenantId,
-    input: { email, password: form.get("password") },
-    ip: context.ip,
-    userAgent: request.headers.get("user-agent"),
-    lang,
-  });
+  const result = await context.unit.run((tx) =>
+    signIn({ tx, secret, tenantId, input: { email, password: form.get("password") }, ip: context.ip, userAgent: request.headers.get("user-agent"), lang }),
+  );
   if (!result.ok) return data({ email, errors: "errors" in result ? result.errors : { form: ["errors.invalidCredentials"] } }, { status: 400 });
   return redirect(safeNext(text(form, "next")), { headers: { "Set-Cookie": sessionCookie(context, result.token, result.expiresAt) } });
 }

@@ -10,8 +10,9 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const tenantId = scopeOf(context);
+  // Only a province or the apex has sessions (404 elsewhere).
+  scopeOf(context);
   await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
-  await endSession(context.db, tenantId, readCookie(request, SESSION_COOKIE));
+  await context.unit.run((tx) => endSession({ tx, token: readCookie(request, SESSION_COOKIE) }));
   return redirect("/admin/login", { headers: { "Set-Cookie": clearedSessionCookie(context) } });
 }

@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = STATUSES.find((s) => s === url.searchParams.get("status"));
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  const list = await listSectionItems(context.db, door.tenantId, door.ability, door.section.id, { status, page });
+  const list = await context.unit.run((tx) => listSectionItems({ tx, tenantId: door.tenantId, ability: door.ability, sectionId: door.section.id, status, page }));
   return { section: door.section, list, status: status ?? "", kinds: door.section.canEdit ? kindsForSection(door.section.kind) : [] };
 }
 
@@ -30,17 +30,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const door = await requireSection(request, context, params.slug);
   await readForm(request, context);
-  const result = await recordDataUpdate({
-    db: context.db,
-    tenantId: door.tenantId,
-    ability: door.ability,
-    actor: auditActor(door.viewer, context),
-    agencyIds: door.viewer.agencies.map((a) => a.id),
-    sectionId: door.section.id,
-  });
+  const actor = auditActor(door.viewer, context);
+  const result = await context.unit.run((tx) =>
+    recordDataUpdate({
+      tx,
+      tenantId: door.tenantId,
+      ability: door.ability,
+      actor,
+      agencyIds: door.viewer.agencies.map((a) => a.id),
+      sectionId: door.section.id,
+    }),
+  );
   forbidIf(!result.ok, { code: "agency-has-no-duty", section: door.section.names, work: "edit", owners: [] });
-  await context.services.jobs.nudgeDeadlines();
-  staleDeadlines(door.tenantId);
+  // After the commit: the job queue and the deadline figures must see the update event.
+  context.unit.afterCommit(() => context.services.jobs.nudgeDeadlines());
+  context.unit.afterCommit(() => staleDeadlines(door.tenantId));
   return redirect(`?recorded=${Date.now()}`);
 }
 

@@ -18,15 +18,18 @@ import { forbidIf } from "~/utils/session.server";
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
   const door = await requireSection(request, context, params.slug);
-  const item = await getItemForEditing(context.db, door.tenantId, door.ability, uuidParam(params.id));
+  const itemId = uuidParam(params.id);
+  const item = await context.unit.run((tx) => getItemForEditing({ tx, tenantId: door.tenantId, ability: door.ability, itemId }));
   if (!item || item.sectionId !== door.section.id) adminNotFound();
   return { door, item };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { door, item } = await load(request, params, context);
-  const editor = await getEditorContext(context.db, door.tenantId, door.section.id);
-  const names = await attachmentNames(context.db, door.tenantId, [item.snapshot.coverId, item.snapshot.fileId]);
+  const { editor, names } = await context.unit.run(async (tx) => ({
+    editor: await getEditorContext({ tx, tenantId: door.tenantId, sectionId: door.section.id }),
+    names: await attachmentNames({ tx, tenantId: door.tenantId, ids: [item.snapshot.coverId, item.snapshot.fileId] }),
+  }));
   return { section: door.section, item, editor, names };
 }
 
@@ -36,46 +39,46 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = await getLocale(request, context.site);
   const actor = auditActor(door.viewer, context);
   if (form.get("intent") === "transition") {
-    const result = await transitionItem({
-      db: context.db,
-      tenantId: door.tenantId,
-      ability: door.ability,
-      actor,
-      itemId: item.id,
-      input: { action: form.get("action"), publishAt: form.get("publishAt") ?? undefined, note: form.get("note") ?? undefined },
-      lang,
-    });
+    const input = { action: form.get("action"), publishAt: form.get("publishAt") ?? undefined, note: form.get("note") ?? undefined };
+    const result = await context.unit.run((tx) => transitionItem({ tx, tenantId: door.tenantId, ability: door.ability, actor, itemId: item.id, input, lang }));
     if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "board", section: door.section.names });
     if (!result.ok) return data({ intent: "transition" as const, errors: "errors" in result ? result.errors : {}, values: null, names: {} }, { status: 400 });
-    // Outside the transaction: the job queue shares the embedded database's one connection.
-    if (result.value.status === "scheduled" && result.value.publishAt) await context.services.jobs.publishAt(result.value.publishAt);
-    if (result.value.status === "published") await context.services.jobs.nudgeDeadlines();
-    staleDeadlines(door.tenantId);
+    // After the commit: the job queue must find the item scheduled or published (and on the embedded
+    // database it shares the one connection the request's transaction holds until then).
+    const { status, publishAt } = result.value;
+    if (status === "scheduled" && publishAt) context.unit.afterCommit(() => context.services.jobs.publishAt(publishAt));
+    if (status === "published") context.unit.afterCommit(() => context.services.jobs.nudgeDeadlines());
+    context.unit.afterCommit(() => staleDeadlines(door.tenantId));
     return redirect(`?done=${String(form.get("action"))}`);
   }
   forbidIf(!item.canUpdate, { code: "role-cannot", needs: "editor", section: door.section.names });
   const input = nestedInput(form);
   const { uploads, kept } = await readUploads(form);
   const values = { ...input, ...kept } as ItemFormValues;
-  const result = await saveItem({
-    db: context.db,
-    tenantId: door.tenantId,
-    ability: door.ability,
-    actor,
-    agencyIds: door.viewer.agencies.map((a) => a.id),
-    sectionSlug: door.section.slug,
-    itemId: item.id,
-    input: { ...input, kind: item.kind, ...kept },
-    uploads,
-    storage: context.services.storage,
-    lang,
+  const { result, names } = await context.unit.run(async (tx) => {
+    const result = await saveItem({
+      tx,
+      unit: context.unit,
+      tenantId: door.tenantId,
+      ability: door.ability,
+      actor,
+      agencyIds: door.viewer.agencies.map((a) => a.id),
+      sectionSlug: door.section.slug,
+      itemId: item.id,
+      input: { ...input, kind: item.kind, ...kept },
+      uploads,
+      storage: context.services.storage,
+      lang,
+    });
+    // A refusal shows the form again with the names of the files it keeps.
+    return { result, names: result.ok ? {} : await attachmentNames({ tx, tenantId: door.tenantId, ids: [values.coverId, values.fileId] }) };
   });
   if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "editor", section: door.section.names });
   if (!result.ok) {
     const errors: FieldErrors = refusedUploads("errors" in result ? result.errors : {}, uploads);
-    return data({ intent: "save" as const, errors, values, names: await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]) }, { status: 400 });
+    return data({ intent: "save" as const, errors, values, names }, { status: 400 });
   }
-  staleDeadlines(door.tenantId);
+  context.unit.afterCommit(() => staleDeadlines(door.tenantId));
   return redirect("?saved=1");
 }
 

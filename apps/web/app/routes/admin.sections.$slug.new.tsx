@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const door = await requireSection(request, context, params.slug);
   forbidIf(!door.section.canEdit, { code: "role-cannot", needs: "editor", section: door.section.names });
   const kind = kindOf(new URL(request.url).searchParams.get("kind"), door.section.kind);
-  return { section: door.section, kind, editor: await getEditorContext(context.db, door.tenantId, door.section.id) };
+  return { section: door.section, kind, editor: await context.unit.run((tx) => getEditorContext({ tx, tenantId: door.tenantId, sectionId: door.section.id })) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,24 +33,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kind = kindOf(String(input.kind ?? ""), door.section.kind);
   const { uploads, kept } = await readUploads(form);
   const values = { ...input, ...kept } as ItemFormValues;
-  const result = await saveItem({
-    db: context.db,
-    tenantId: door.tenantId,
-    ability: door.ability,
-    actor: auditActor(door.viewer, context),
-    agencyIds: door.viewer.agencies.map((a) => a.id),
-    sectionSlug: door.section.slug,
-    input: { ...input, kind, ...kept },
-    uploads,
-    storage: context.services.storage,
-    lang: await getLocale(request, context.site),
+  const actor = auditActor(door.viewer, context);
+  const lang = await getLocale(request, context.site);
+  const { result, names } = await context.unit.run(async (tx) => {
+    const result = await saveItem({
+      tx,
+      unit: context.unit,
+      tenantId: door.tenantId,
+      ability: door.ability,
+      actor,
+      agencyIds: door.viewer.agencies.map((a) => a.id),
+      sectionSlug: door.section.slug,
+      input: { ...input, kind, ...kept },
+      uploads,
+      storage: context.services.storage,
+      lang,
+    });
+    // A refusal shows the form again with the names of the files it keeps.
+    return { result, names: result.ok ? {} : await attachmentNames({ tx, tenantId: door.tenantId, ids: [values.coverId, values.fileId] }) };
   });
   if (!result.ok && "forbidden" in result) forbidIf(true, { code: "role-cannot", needs: "editor", section: door.section.names });
-  if (!result.ok) {
-    const names = await attachmentNames(context.db, door.tenantId, [values.coverId, values.fileId]);
-    return data({ errors: refusedUploads("errors" in result ? result.errors : {}, uploads), values, names }, { status: 400 });
-  }
-  staleDeadlines(door.tenantId);
+  if (!result.ok) return data({ errors: refusedUploads("errors" in result ? result.errors : {}, uploads), values, names }, { status: 400 });
+  context.unit.afterCommit(() => staleDeadlines(door.tenantId));
   return redirect(`/admin/sections/${door.section.slug}/items/${result.value.id}?saved=1`);
 }
 

@@ -25,16 +25,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await readForm(request, context, { maxBytes: IMAGE_UPLOAD_LIMIT });
     const file = form.get("image");
     if (!(file instanceof File) || file.size === 0) return json(400, translate(lang, "errors.fileEmpty"));
-    const stored = await uploadAttachment({
-      db: context.db,
-      tenantId: door.tenantId,
-      ability: door.ability,
-      actor: auditActor(door.viewer, context),
-      storage: context.services.storage,
-      purpose: "image",
-      sectionId: door.section.id,
-      file: { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name },
-    });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const stored = await context.unit.run((tx) =>
+      uploadAttachment({
+        tx,
+        unit: context.unit,
+        tenantId: door.tenantId,
+        ability: door.ability,
+        actor: auditActor(door.viewer, context),
+        storage: context.services.storage,
+        purpose: "image",
+        sectionId: door.section.id,
+        file: { bytes, name: file.name },
+      }),
+    );
     if (!stored.ok) {
       if ("forbidden" in stored) return json(403, translate(lang, "admin.forbidden.heading"));
       return json(400, translate(lang, Object.values(stored.errors)[0]?.[0] ?? "errors.invalidValue"));

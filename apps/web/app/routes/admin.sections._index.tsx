@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant" || !rules) throw data({ reason: "not-found" }, { status: 404 });
   const tenantId = context.site.tenant.id;
   forbidIf(!ability.can("read", subject("Section", { tenantId })));
-  return { sections: await listSectionAccess(context.db, tenantId, viewer, ability, rules) };
+  return { sections: await context.unit.run((tx) => listSectionAccess({ tx, tenantId, viewer, ability, rules })) };
 }
 
 export default function Sections() {

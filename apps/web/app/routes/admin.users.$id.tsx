@@ -26,7 +26,7 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await guard(request, context);
   const userId = uuidParam(params.id);
-  const [users, agencies] = await Promise.all([listUsers(context.db, tenantId), listAgencies(context.db, tenantId)]);
+  const [users, agencies] = await context.unit.run(async (tx) => [await listUsers({ tx, tenantId }), await listAgencies({ tx, tenantId })] as const);
   const user = users.find((u) => u.id === userId) ?? adminNotFound();
   const successors = users.filter((u) => u.active && u.id !== user.id).map((u) => ({ id: u.id, label: `${u.name} <${u.email}>` }));
   return { user, agencies, successors };
@@ -40,24 +40,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = text(form, "intent");
   if (intent === "update") {
     const input = { name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies") };
-    const result = await updateUser({ db: context.db, tenantId, userId, input, actor });
+    const result = await context.unit.run((tx) => updateUser({ tx, tenantId, userId, input, actor }));
     if (!result.ok) return data({ intent, errors: result.errors, message: null }, { status: 400 });
     return { intent, errors: null, message: "users.updated" };
   }
   if (intent === "deactivate") {
     forbidIf(!ability.can("deactivate", subject("User", { tenantId })));
-    const result = await deactivateUser({ db: context.db, tenantId, userId, input: { transferTo: text(form, "transferTo") }, actor });
+    const result = await context.unit.run((tx) => deactivateUser({ tx, tenantId, userId, input: { transferTo: text(form, "transferTo") }, actor }));
     if (!result.ok) return data({ intent, errors: result.errors, message: null }, { status: 400 });
     return redirect(`/admin/users/${userId}?ended=${result.value.sessionsEnded}`);
   }
   if (intent === "reactivate") {
     forbidIf(!ability.can("deactivate", subject("User", { tenantId })));
-    const result = await reactivateUser({ db: context.db, tenantId, userId, actor });
+    const result = await context.unit.run((tx) => reactivateUser({ tx, tenantId, userId, actor }));
     if (!result.ok) return data({ intent, errors: result.errors, message: null }, { status: 400 });
     return { intent, errors: null, message: "users.reactivated" };
   }
   if (intent === "resend") {
-    const result = await resendInvitation({ db: context.db, tenantId, userId, actor, mail: await mailContext(request, context) });
+    const mail = await mailContext(request, context);
+    const result = await context.unit.run((tx) => resendInvitation({ tx, unit: context.unit, tenantId, userId, actor, mail }));
     if (!result.ok) return data({ intent, errors: result.errors, message: null }, { status: 400 });
     return { intent, errors: null, message: "users.invited" };
   }

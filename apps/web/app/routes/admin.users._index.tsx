@@ -23,7 +23,7 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"]) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await guard(request, context);
-  const [users, agencies] = await Promise.all([listUsers(context.db, tenantId), tenantId ? listAgencies(context.db, tenantId) : Promise.resolve([])]);
+  const [users, agencies] = await context.unit.run(async (tx) => [await listUsers({ tx, tenantId }), tenantId ? await listAgencies({ tx, tenantId }) : []] as const);
   return { users, agencies, platform: tenantId === null };
 }
 
@@ -31,7 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await guard(request, context);
   const form = await readForm(request, context);
   const input = { email: text(form, "email"), name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies") };
-  const result = await inviteUser({ db: context.db, tenantId, input, actor: auditActor(viewer, context), mail: await mailContext(request, context) });
+  const mail = await mailContext(request, context);
+  const result = await context.unit.run((tx) => inviteUser({ tx, unit: context.unit, tenantId, input, actor: auditActor(viewer, context), mail }));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, input }, { status: 400 });
   return { ok: true as const, errors: null, input: null, invited: result.value.email };
 }

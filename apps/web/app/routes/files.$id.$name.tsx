@@ -12,7 +12,8 @@ const notFound = () => new Response("404 Not Found\n", { status: 404, headers: {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (context.site.kind !== "tenant") return notFound();
   const staff = (await getViewer(request, context)) !== null;
-  const read = await readAttachment(context.db, context.site.tenant.id, params.id ?? "", { staff, storage: context.services.storage, request });
+  const tenantId = context.site.tenant.id;
+  const read = await context.unit.run((tx) => readAttachment({ tx, tenantId, id: params.id ?? "", staff, storage: context.services.storage, request }));
   if (!read) return notFound();
   const { file } = read;
   const headers = new Headers({

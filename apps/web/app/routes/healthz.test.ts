@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { AppLoadContext } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
 import { createStorage } from "@cong/core";
-import { openUnitOfWork, type Db } from "@cong/db";
+import { checkDb, openUnitOfWork, type Db } from "@cong/db";
 import { loader } from "./healthz.ts";
 
 function contextWith(queryRaw: () => Promise<unknown>): AppLoadContext {
   const db = { kind: "postgres", owner: { $queryRaw: queryRaw } } as unknown as Db;
   const services = { mailer: { kind: "outbox" as const, send: async () => {} }, secret: "x".repeat(32), outboxDir: "/nonexistent", storage: createStorage({ kind: "local", dir: "/nonexistent" }), jobs: { publishAt: async () => {}, nudgeDeadlines: async () => {}, stop: async () => {} } };
   // The health check reads the database directly, never through the request's unit (which stays closed).
-  return { db, env: parseEnv({}), site: { kind: "apex" }, ip: null, nonce: "n", services, unit: openUnitOfWork(db, { kind: "platform" }) };
+  return { health: () => checkDb(db), env: parseEnv({}), site: { kind: "apex" }, ip: null, nonce: "n", services, unit: openUnitOfWork(db, { kind: "platform" }) };
 }
 const args = (context: AppLoadContext) => ({ request: new Request("http://localhost/healthz"), params: {}, context });
 

@@ -1,3 +1,2 @@
 // The use cases and the health check the loaders call: server-only, never in the browser bundle.
 export { getPortalHome, listSections, listTenants } from "@cong/core";
-export { checkDb } from "@cong/db";

@@ -3,7 +3,7 @@
 // agency's list on their home page.
 import { data, type AppLoadContext } from "@remix-run/node";
 import { subject } from "@cong/authz";
-import { refreshDeadlines } from "@cong/core";
+import { refreshDeadlinesIn } from "@cong/core";
 import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
 
 export type DeadlineDoor = Access & { tenantId: string; timeZone: string };
@@ -26,9 +26,12 @@ export function staleDeadlines(tenantId: string): void {
   refreshed.delete(tenantId);
 }
 
+/** In the request's unit of work: call it on its own, never inside another context.unit.run. */
 export async function freshDeadlines(context: AppLoadContext, tenantId: string): Promise<void> {
   const last = refreshed.get(tenantId) ?? 0;
   if (Date.now() - last < FRESH_MS) return;
-  await refreshDeadlines(context.db, tenantId);
-  refreshed.set(tenantId, Date.now());
+  const started = Date.now();
+  await context.unit.run((tx) => refreshDeadlinesIn({ tx, tenantId }));
+  // Fresh only once it is committed: a request that rolls back leaves the next view to try again.
+  context.unit.afterCommit(() => refreshed.set(tenantId, started));
 }

@@ -40,6 +40,9 @@ export async function readForm(request: Request, context: AppLoadContext, option
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) refuse(413, "too-large", { limit: maxBytes });
   if (!request.body) refuse(400, "malformed");
+  // A body that may be large (a file) can take a slow client minutes to send: what the request did so
+  // far (the sign-in check) is committed first, so no transaction stays open while it arrives.
+  if (maxBytes > FORM_LIMIT) await context.unit.checkpoint();
 
   const form = await parseLimited(request, type, maxBytes);
   if (!csrfValid(request, context, form.get(CSRF_FIELD))) throw data({ reason: "csrf" as const }, { status: 403 });

@@ -8,7 +8,8 @@ import { scopeOf } from "~/utils/session.server";
 
 export function passwordLinkLoader(kind: LinkKind) {
   return async ({ params, context }: LoaderFunctionArgs) => {
-    const link = await findLink(context.db, scopeOf(context), kind, params.token);
+    const tenantId = scopeOf(context);
+    const link = await context.unit.run((tx) => findLink({ tx, tenantId, kind, token: params.token }));
     return link ? { valid: true as const, email: link.email, name: link.name } : { valid: false as const, email: null, name: null };
   };
 }
@@ -17,16 +18,10 @@ export function passwordLinkAction(kind: LinkKind) {
   return async ({ request, params, context }: ActionFunctionArgs) => {
     const tenantId = scopeOf(context);
     const form = await readForm(request, context, { maxBytes: SMALL_FORM_LIMIT });
-    const result = await usePasswordLink({
-      db: context.db,
-      tenantId,
-      kind,
-      token: params.token,
-      password: form.get("password"),
-      confirm: form.get("confirm"),
-      ip: context.ip,
-      lang: await getLocale(request, context.site),
-    });
+    const lang = await getLocale(request, context.site);
+    const result = await context.unit.run((tx) =>
+      usePasswordLink({ tx, tenantId, kind, token: params.token, password: form.get("password"), confirm: form.get("confirm"), ip: context.ip, lang }),
+    );
     if (result.ok) return redirect(`/admin/login?done=${kind}`);
     if ("reason" in result) return data({ errors: { form: ["errors.linkExpired"] } }, { status: 410 });
     return data({ errors: result.errors }, { status: 400 });

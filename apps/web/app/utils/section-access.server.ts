@@ -8,12 +8,12 @@ import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
 
 export type SectionDoor = Access & { tenantId: string; section: SectionAccess };
 
-
 export async function requireSection(request: Request, context: AppLoadContext, slug: string | undefined): Promise<SectionDoor> {
   const access = await requireAccess(request, context);
   if (context.site.kind !== "tenant" || !access.rules || !isSlug(slug)) adminNotFound();
   const tenantId = context.site.tenant.id;
-  const sections = await listSectionAccess(context.db, tenantId, access.viewer, access.ability, access.rules);
+  const rules = access.rules;
+  const sections = await context.unit.run((tx) => listSectionAccess({ tx, tenantId, viewer: access.viewer, ability: access.ability, rules }));
   const section = sections.find((s) => s.slug === slug) ?? adminNotFound();
   const readsAll = access.ability.can("oversee", subject("Section", { tenantId }));
   const work = section.closed?.code === "agency-has-no-duty" ? section.closed.work : "edit";

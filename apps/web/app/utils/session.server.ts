@@ -1,6 +1,6 @@
 // Who is signed in on this host. The session cookie is looked up in the scope of the host it came to
-// (a province, or the platform on the apex), once per request, and every admin loader and action asks
-// here first.
+// (a province, or the platform on the apex), once per request, in the request's unit of work, and every
+// admin loader and action asks here first.
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { findViewer, loadAbility, type Viewer } from "@cong/core";
 import { subject, type AppAbility, type TenantRules } from "@cong/authz";
@@ -21,7 +21,8 @@ const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 export function getViewer(request: Request, context: AppLoadContext): Promise<Viewer | null> {
   let found = viewers.get(request);
   if (!found) {
-    found = findViewer(context.db, scopeOf(context), readCookie(request, SESSION_COOKIE));
+    const tenantId = scopeOf(context);
+    found = context.unit.run((tx) => findViewer({ tx, tenantId, token: readCookie(request, SESSION_COOKIE) }));
     viewers.set(request, found);
   }
   return found;
@@ -42,7 +43,10 @@ const abilities = new WeakMap<Request, Promise<Access>>();
 export function requireAccess(request: Request, context: AppLoadContext): Promise<Access> {
   let found = abilities.get(request);
   if (!found) {
-    found = requireViewer(request, context).then(async (viewer) => ({ viewer, ...(await loadAbility(context.db, viewer, scopeOf(context))) }));
+    found = requireViewer(request, context).then(async (viewer) => {
+      const tenantId = scopeOf(context);
+      return { viewer, ...(await context.unit.run((tx) => loadAbility({ tx, viewer, tenantId }))) };
+    });
     abilities.set(request, found);
   }
   return found;

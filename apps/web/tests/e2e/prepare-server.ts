@@ -4,8 +4,8 @@
 // from the owner's, it also creates that runtime login (a member of cong_app only, as in production), so
 // the server runs as production does; start-server.mjs drops it when the server exits.
 import { ownerDatabaseUrl, parseEnv } from "@cong/config/env";
-import { createUser, listTenants, migrateDatabase, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
-import { openDb, seedTenants } from "@cong/db";
+import { createUser, inScope, listTenants, migrateDatabase, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
+import { openDb, seedTenants, withPlatform } from "@cong/db";
 import { accounts, E2E_PASSWORD } from "./accounts.ts";
 
 const env = parseEnv();
@@ -21,17 +21,13 @@ try {
   if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
   // Each province's regulations as its first published documents, as in the embedded demo.
   await seedRegulations(db, env.TENANTS_DIR);
-  const tenants = new Map((await listTenants(db)).map((t) => [t.slug, t.id]));
+  const tenants = new Map((await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
   for (const [key, a] of Object.entries(accounts)) {
     const tenantId = a.slug === null ? null : tenants.get(a.slug);
     if (tenantId === undefined) throw new Error(`no tenant ${a.slug}`);
-    const created = await createUser({
-      db,
-      tenantId,
-      input: { email: a.email, name: `E2E ${key}`, roles: [...a.roles], agencies: [...a.agencies] },
-      password: E2E_PASSWORD,
-      actor: SYSTEM_ACTOR,
-    });
+    const created = await inScope(db, tenantId, (tx) =>
+      createUser({ tx, tenantId, input: { email: a.email, name: `E2E ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: E2E_PASSWORD, actor: SYSTEM_ACTOR }),
+    );
     if (!created.ok && !created.errors.email?.includes("errors.emailTaken")) throw new Error(`${key}: ${JSON.stringify(created.errors)}`);
   }
   if (runtimeLogin) {

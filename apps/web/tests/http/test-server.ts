@@ -11,8 +11,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
-import { createMailer, createStorage, createUser, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
-import { openDb, seedTenants, type Db } from "@cong/db";
+import { createMailer, createStorage, createUser, inScope, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
+import { openDb, seedTenants, withPlatform, type Db } from "@cong/db";
 import { createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
 import { createPageCache } from "../../server/page-cache.ts";
@@ -99,11 +99,11 @@ async function prepareDatabase(backend: Backend): Promise<Database> {
     const seeded = await seedTenants(db, TENANTS_DIR);
     if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
     await seedRegulations(db, TENANTS_DIR);
-    const tenants = new Map((await listTenants(db)).map((t) => [t.slug, t.id]));
+    const tenants = new Map((await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
     for (const [key, a] of Object.entries(ACCOUNTS)) {
       const tenantId = a.slug === null ? null : tenants.get(a.slug);
       if (tenantId === undefined) throw new Error(`no tenant ${a.slug}`);
-      const made = await createUser({ db, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR });
+      const made = await inScope(db, tenantId, (tx) => createUser({ tx, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR }));
       if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
     }
     return { db, url: created.url, tenants, dispose: () => created.dispose() };

@@ -1,14 +1,14 @@
 // Creates an account: a province's user (roles, agencies) or, with tenantId null, a platform operator.
 // With a password the account can sign in at once (CLI, demo); without one it waits for its invitation.
-import type { Db, Tx } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
-import { inScope, type Scope } from "../scope.ts";
+import type { Scope } from "../scope.ts";
 import { parseWith, parseWithAsync, type Checked, type FieldErrors, type Lang } from "../validation.ts";
 import { hashPassword, passwordSchema } from "./password.ts";
 import { operatorInputSchema, userInputSchema } from "./user-input.ts";
 
 export type CreateUserOptions = {
-  db: Db;
+  tx: Tx;
   tenantId: Scope;
   input: { email: unknown; name: unknown; roles?: unknown; agencies?: unknown };
   password?: string;
@@ -17,7 +17,7 @@ export type CreateUserOptions = {
 };
 export type CreatedUser = { id: string; email: string; name: string; roles: string[]; agencies: string[] };
 
-export async function createUser({ db, tenantId, input, password, actor, lang }: CreateUserOptions): Promise<Checked<CreatedUser>> {
+export async function createUser({ tx, tenantId, input, password, actor, lang }: CreateUserOptions): Promise<Checked<CreatedUser>> {
   const parsed =
     tenantId === null
       ? parseWith(operatorInputSchema.transform((u) => ({ ...u, roles: ["operator"], agencies: [] as string[] })), input, lang)
@@ -32,21 +32,19 @@ export async function createUser({ db, tenantId, input, password, actor, lang }:
   const user = parsed.value;
   const passwordHash = password === undefined ? null : await hashPassword(password);
 
-  return inScope(db, tenantId, async (tx) => {
-    // Every problem at once: unknown agencies and a taken address are reported together.
-    const agencyIds = await agencyIdsByKey(tx, tenantId, user.agencies);
-    const taken = await tx.user.findFirst({ where: { tenantId, email: user.email }, select: { id: true } });
-    if (!agencyIds.ok || taken) return { ok: false, errors: { ...(agencyIds.ok ? {} : agencyIds.errors), ...(taken ? { email: ["errors.emailTaken"] } : {}) } };
-    const created = await tx.user.create({
-      data: { tenantId, email: user.email, name: user.name, roles: user.roles, passwordHash },
-      select: { id: true },
-    });
-    if (tenantId !== null && agencyIds.value.length > 0)
-      await tx.userAgency.createMany({ data: agencyIds.value.map((agencyId) => ({ userId: created.id, agencyId, tenantId })) });
-    const value = { id: created.id, email: user.email, name: user.name, roles: user.roles, agencies: user.agencies };
-    await recordAudit(tx, { tenantId, actor, action: "user.create", subject: "User", subjectId: created.id, after: value });
-    return { ok: true, value };
+  // Every problem at once: unknown agencies and a taken address are reported together.
+  const agencyIds = await agencyIdsByKey(tx, tenantId, user.agencies);
+  const taken = await tx.user.findFirst({ where: { tenantId, email: user.email }, select: { id: true } });
+  if (!agencyIds.ok || taken) return { ok: false, errors: { ...(agencyIds.ok ? {} : agencyIds.errors), ...(taken ? { email: ["errors.emailTaken"] } : {}) } };
+  const created = await tx.user.create({
+    data: { tenantId, email: user.email, name: user.name, roles: user.roles, passwordHash },
+    select: { id: true },
   });
+  if (tenantId !== null && agencyIds.value.length > 0)
+    await tx.userAgency.createMany({ data: agencyIds.value.map((agencyId) => ({ userId: created.id, agencyId, tenantId })) });
+  const value = { id: created.id, email: user.email, name: user.name, roles: user.roles, agencies: user.agencies };
+  await recordAudit(tx, { tenantId, actor, action: "user.create", subject: "User", subjectId: created.id, after: value });
+  return { ok: true, value };
 }
 
 /** The ids of the agencies with these keys in the tenant, or the field error naming the unknown ones. */

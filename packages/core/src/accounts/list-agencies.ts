@@ -1,13 +1,12 @@
 // The province's agencies, for choosing a user's memberships: key and names, parents before children.
 import type { Localized } from "@cong/config";
-import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { asLocalized } from "../json.ts";
 
 export type AgencyOption = { id: string; key: string; names: Localized; kind: string };
 
-export async function listAgencies(db: Db, tenantId: string): Promise<AgencyOption[]> {
-  const rows = await withTenant(db, tenantId, (tx) => tx.agency.findMany({ where: { tenantId }, orderBy: { key: "asc" } }));
+export async function listAgencies({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<AgencyOption[]> {
+  const rows = await tx.agency.findMany({ where: { tenantId }, orderBy: { key: "asc" } });
   const collator = new Intl.Collator("vi");
   return rows
     .map((a) => ({ id: a.id, key: a.key, names: asLocalized(a.names), kind: a.kind }))

@@ -1,6 +1,6 @@
 // The province's accounts for the admin's user list (or the operators on the apex), newest state first.
-import type { Db } from "@cong/db";
-import { inScope, type Scope } from "../scope.ts";
+import type { Tx } from "@cong/db";
+import type { Scope } from "../scope.ts";
 
 export type UserRow = {
   id: string;
@@ -14,17 +14,15 @@ export type UserRow = {
   openSessions: number;
 };
 
-export async function listUsers(db: Db, tenantId: Scope, now = new Date()): Promise<UserRow[]> {
-  const rows = await inScope(db, tenantId, (tx) =>
-    tx.user.findMany({
-      where: { tenantId },
-      orderBy: [{ active: "desc" }, { email: "asc" }],
-      include: {
-        agencies: { include: { agency: { select: { key: true } } } },
-        _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now } } } } },
-      },
-    }),
-  );
+export async function listUsers({ tx, tenantId, now = new Date() }: { tx: Tx; tenantId: Scope; now?: Date }): Promise<UserRow[]> {
+  const rows = await tx.user.findMany({
+    where: { tenantId },
+    orderBy: [{ active: "desc" }, { email: "asc" }],
+    include: {
+      agencies: { include: { agency: { select: { key: true } } } },
+      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now } } } } },
+    },
+  });
   return rows.map((u) => ({
     id: u.id,
     email: u.email,

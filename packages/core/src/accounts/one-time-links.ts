@@ -1,11 +1,11 @@
 // One-time links by mail: a password reset (1 hour) and an invitation (7 days). Asking for a reset
 // always answers the same, whether or not the address has an account.
-import type { Db, Tx } from "@cong/db";
+import type { Tx, UnitHooks } from "@cong/db";
 import { translate, type Language } from "@cong/i18n";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { inScope, type Scope } from "../scope.ts";
+import type { Scope } from "../scope.ts";
 import { parseWith, parseWithAsync, type Checked } from "../validation.ts";
 import { emailSchema, hashPassword, passwordSchema } from "./password.ts";
 import { looksLikeToken, newToken, tokenHash } from "./tokens.ts";
@@ -36,57 +36,52 @@ export function linkMail(kind: LinkKind, to: string, name: string, token: string
   };
 }
 
-export async function requestPasswordReset(options: { db: Db; tenantId: Scope; email: unknown; mail: MailContext; ip: string | null; now?: Date }): Promise<Checked<null>> {
+/** The mail goes out after the request commits (unit.afterCommit): never a link the database does not hold. */
+export async function requestPasswordReset(options: { tx: Tx; unit: UnitHooks; tenantId: Scope; email: unknown; mail: MailContext; ip: string | null; now?: Date }): Promise<Checked<null>> {
   const parsed = parseWith(z.object({ email: emailSchema }), { email: options.email }, options.mail.lang);
   if (!parsed.ok) return parsed;
-  const { db, tenantId, now = new Date() } = options;
+  const { tx, tenantId, now = new Date() } = options;
   const email = parsed.value.email;
-  const message = await inScope(db, tenantId, async (tx) => {
-    const user = await tx.user.findFirst({ where: { tenantId, email, active: true }, select: { id: true, name: true, passwordHash: true } });
-    if (!user || user.passwordHash === null) return null;
-    const recent = await tx.authToken.count({ where: { userId: user.id, kind: "reset", createdAt: { gt: new Date(now.getTime() - 3_600_000) } } });
-    if (recent >= MAX_RESETS_PER_HOUR) return null;
-    const token = await issueLink(tx, tenantId, user.id, "reset", now);
-    await recordAudit(tx, { tenantId, actor: { id: user.id, email, ip: options.ip }, action: "user.reset-requested", subject: "User", subjectId: user.id });
-    return linkMail("reset", email, user.name, token, options.mail);
-  });
-  if (message) await options.mail.mailer.send(message);
+  const user = await tx.user.findFirst({ where: { tenantId, email, active: true }, select: { id: true, name: true, passwordHash: true } });
+  if (!user || user.passwordHash === null) return { ok: true, value: null };
+  const recent = await tx.authToken.count({ where: { userId: user.id, kind: "reset", createdAt: { gt: new Date(now.getTime() - 3_600_000) } } });
+  if (recent >= MAX_RESETS_PER_HOUR) return { ok: true, value: null };
+  const token = await issueLink(tx, tenantId, user.id, "reset", now);
+  await recordAudit(tx, { tenantId, actor: { id: user.id, email, ip: options.ip }, action: "user.reset-requested", subject: "User", subjectId: user.id });
+  const message = linkMail("reset", email, user.name, token, options.mail);
+  options.unit.afterCommit(() => options.mail.mailer.send(message));
   return { ok: true, value: null };
 }
 
 /** The account a valid, unused, unexpired link of this kind opens, or null. */
-export async function findLink(db: Db, tenantId: Scope, kind: LinkKind, token: unknown, now = new Date()) {
+export async function findLink({ tx, tenantId, kind, token, now = new Date() }: { tx: Tx; tenantId: Scope; kind: LinkKind; token: unknown; now?: Date }) {
   if (!looksLikeToken(token)) return null;
-  return inScope(db, tenantId, async (tx) => {
-    const row = await tx.authToken.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: { select: { id: true, email: true, name: true, active: true } } } });
-    if (!row || row.kind !== kind || row.usedAt || row.expiresAt <= now || row.tenantId !== tenantId || !row.user.active) return null;
-    return { userId: row.user.id, email: row.user.email, name: row.user.name };
-  });
+  const row = await tx.authToken.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: { select: { id: true, email: true, name: true, active: true } } } });
+  if (!row || row.kind !== kind || row.usedAt || row.expiresAt <= now || row.tenantId !== tenantId || !row.user.active) return null;
+  return { userId: row.user.id, email: row.user.email, name: row.user.name };
 }
 
 /**
  * Sets the password through a link (reset or invitation), uses the link up and ends every open session
  * of the account: whoever had the old password is out.
  */
-export async function usePasswordLink(options: { db: Db; tenantId: Scope; kind: LinkKind; token: unknown; password: unknown; confirm: unknown; ip: string | null; lang?: Language; now?: Date }): Promise<Checked<{ userId: string }> | { ok: false; reason: "expired" }> {
-  const { db, tenantId, kind, now = new Date() } = options;
-  const link = await findLink(db, tenantId, kind, options.token, now);
+export async function usePasswordLink(options: { tx: Tx; tenantId: Scope; kind: LinkKind; token: unknown; password: unknown; confirm: unknown; ip: string | null; lang?: Language; now?: Date }): Promise<Checked<{ userId: string }> | { ok: false; reason: "expired" }> {
+  const { tx, tenantId, kind, now = new Date() } = options;
+  const link = await findLink({ tx, tenantId, kind, token: options.token, now });
   if (!link) return { ok: false, reason: "expired" };
   const pw = await parseWithAsync(passwordSchema({ email: link.email, name: link.name }), options.password, options.lang);
   if (!pw.ok) return { ok: false, errors: { password: pw.errors.form ?? [] } };
   if (options.confirm !== pw.value) return { ok: false, errors: { confirm: ["errors.passwordMismatch"] } };
   const passwordHash = await hashPassword(pw.value);
   const actor: AuditActor = { id: link.userId, email: link.email, ip: options.ip };
-  return inScope(db, tenantId, async (tx) => {
-    // Claim the link in the same statement that checks it, so two submissions cannot both use it.
-    const claimed = await tx.authToken.updateMany({
-      where: { tokenHash: tokenHash(options.token as string), usedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now },
-    });
-    if (claimed.count !== 1) return { ok: false, reason: "expired" } as const;
-    await tx.user.update({ where: { id: link.userId }, data: { passwordHash, updatedAt: now }, select: { id: true } });
-    await tx.session.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { tenantId, actor, action: kind === "reset" ? "user.password-reset" : "user.invitation-accepted", subject: "User", subjectId: link.userId });
-    return { ok: true, value: { userId: link.userId } } as const;
+  // Claim the link in the same statement that checks it, so two submissions cannot both use it.
+  const claimed = await tx.authToken.updateMany({
+    where: { tokenHash: tokenHash(options.token as string), usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
   });
+  if (claimed.count !== 1) return { ok: false, reason: "expired" } as const;
+  await tx.user.update({ where: { id: link.userId }, data: { passwordHash, updatedAt: now }, select: { id: true } });
+  await tx.session.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
+  await recordAudit(tx, { tenantId, actor, action: kind === "reset" ? "user.password-reset" : "user.invitation-accepted", subject: "User", subjectId: link.userId });
+  return { ok: true, value: { userId: link.userId } } as const;
 }

@@ -4,14 +4,14 @@
 // for that address for 15 minutes, so someone typing wrong passwords cannot lock a provincial admin out
 // of her own office. The count is kept in the database (attempt_counter), so every app instance honours
 // it, and it is taken before the password is checked, so a burst of parallel guesses gets no more.
-import type { Db } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { attemptKey } from "../limits/attempt-key.ts";
 import { clientAddress } from "../limits/client-address.ts";
 import type { Limit } from "../limits/limits.ts";
 import { clearAttempts, countAttempt } from "../limits/take-attempt.ts";
-import { inScope, type Scope } from "../scope.ts";
+import type { Scope } from "../scope.ts";
 import { parseWith, type Lang } from "../validation.ts";
 import { verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
@@ -26,7 +26,7 @@ export const signInSchema = z.object({
 });
 
 export type SignInOptions = {
-  db: Db;
+  tx: Tx;
   /** The server secret the attempt counters' keys are made with. */
   secret: string;
   tenantId: Scope;
@@ -41,18 +41,15 @@ export type SignInResult =
   | { ok: false; errors: Record<string, string[]> }
   | { ok: false; reason: "invalid" };
 
-export async function signIn({ db, secret, tenantId, input, ip, userAgent, lang, now = new Date() }: SignInOptions): Promise<SignInResult> {
+export async function signIn({ tx, secret, tenantId, input, ip, userAgent, lang, now = new Date() }: SignInOptions): Promise<SignInResult> {
   const parsed = parseWith(signInSchema, input, lang);
   if (!parsed.ok) return parsed;
   const { email, password } = parsed.value;
 
-  const found = await inScope(db, tenantId, async (tx) => {
-    const user = await tx.user.findFirst({ where: { tenantId, email }, select: { id: true, email: true, passwordHash: true, active: true } });
-    if (!user) return null;
-    // The password hash is part of the key: a new password (reset by mail) starts afresh everywhere.
-    const key = attemptKey(secret, PASSWORD_LIMIT.name, [user.id, user.passwordHash ?? "", clientAddress(ip)]);
-    return { user, key, attempt: await countAttempt(tx, key, PASSWORD_LIMIT) };
-  });
+  const account = await tx.user.findFirst({ where: { tenantId, email }, select: { id: true, email: true, passwordHash: true, active: true } });
+  // The password hash is part of the key: a new password (reset by mail) starts afresh everywhere.
+  const accountKey = account ? attemptKey(secret, PASSWORD_LIMIT.name, [account.id, account.passwordHash ?? "", clientAddress(ip)]) : null;
+  const found = account && accountKey ? { user: account, key: accountKey, attempt: await countAttempt(tx, accountKey, PASSWORD_LIMIT) } : null;
   // The hash is checked even when the account is missing, locked or inactive: the same time, the same answer.
   const matches = await verifyPassword(found?.user.passwordHash ?? null, password);
   if (!found) return { ok: false, reason: "invalid" };
@@ -61,20 +58,16 @@ export async function signIn({ db, secret, tenantId, input, ip, userAgent, lang,
   const actor = { id: user.id, email: user.email, ip };
 
   if (!matches || locked || !user.active) {
-    await inScope(db, tenantId, async (tx) => {
-      // The attempt that used the last try and failed is the one that locks (exactly one, even in parallel).
-      if (!matches && !locked && attempt.remaining === 0)
-        await recordAudit(tx, { tenantId, actor, action: "user.lock", subject: "User", subjectId: user.id, after: { minutes: LOCK_MINUTES } });
-      await recordAudit(tx, { tenantId, actor, action: "session.refused", subject: "User", subjectId: user.id, after: { locked, active: user.active } });
-    });
+    // The attempt that used the last try and failed is the one that locks (exactly one, even in parallel).
+    if (!matches && !locked && attempt.remaining === 0)
+      await recordAudit(tx, { tenantId, actor, action: "user.lock", subject: "User", subjectId: user.id, after: { minutes: LOCK_MINUTES } });
+    await recordAudit(tx, { tenantId, actor, action: "session.refused", subject: "User", subjectId: user.id, after: { locked, active: user.active } });
     return { ok: false, reason: "invalid" };
   }
 
-  await inScope(db, tenantId, async (tx) => {
-    await clearAttempts(tx, key);
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
-    await recordAudit(tx, { tenantId, actor, action: "session.create", subject: "User", subjectId: user.id });
-  });
-  const session = await createSession(db, tenantId, user.id, { ip, userAgent }, now);
+  await clearAttempts(tx, key);
+  await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
+  await recordAudit(tx, { tenantId, actor, action: "session.create", subject: "User", subjectId: user.id });
+  const session = await createSession({ tx, tenantId, userId: user.id, ip, userAgent, now });
   return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id };
 }

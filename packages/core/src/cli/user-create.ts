@@ -4,10 +4,12 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { translate } from "@cong/i18n";
+import { withPlatform } from "@cong/db";
 import { runCli } from "@cong/db/cli";
 import { SYSTEM_ACTOR } from "../audit/record-audit.ts";
 import { createUser } from "../accounts/create-user.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
+import { inScope } from "../scope.ts";
 
 const USAGE = 'usage: npm run user:create -- [--tenant <slug>] --email <email> --role <role> [--role <role>] [--agency <id>] [--name "Full name"]  (password on stdin)';
 
@@ -48,7 +50,7 @@ const password = await readPassword();
 await runCli("user:create", async ({ db }) => {
   let tenantId: string | null = null;
   if (values.tenant) {
-    const tenant = (await listTenants(db)).find((t) => t.slug === values.tenant);
+    const tenant = (await withPlatform(db, (tx) => listTenants({ tx }))).find((t) => t.slug === values.tenant);
     if (!tenant) {
       console.error(`user:create: no tenant "${values.tenant}"`);
       return 1;
@@ -59,14 +61,16 @@ await runCli("user:create", async ({ db }) => {
     return 1;
   }
   const email = values.email!;
-  const result = await createUser({
-    db,
-    tenantId,
-    input: { email, name: values.name ?? email.split("@")[0], roles: values.role ?? [], agencies: values.agency ?? [] },
-    password,
-    actor: SYSTEM_ACTOR,
-    lang: "en",
-  });
+  const result = await inScope(db, tenantId, (tx) =>
+    createUser({
+      tx,
+      tenantId,
+      input: { email, name: values.name ?? email.split("@")[0], roles: values.role ?? [], agencies: values.agency ?? [] },
+      password,
+      actor: SYSTEM_ACTOR,
+      lang: "en",
+    }),
+  );
   if (!result.ok) {
     for (const [field, messages] of Object.entries(result.errors))
       for (const m of messages) console.error(`  --${field === "roles" ? "role" : field === "agencies" ? "agency" : field}: ${m.startsWith("errors.") ? translate("en", m) : m}`);

@@ -2,8 +2,7 @@
 // record (docs/decisions/0005). The normalised rows (sections, agencies, duties) are written from it.
 import { createHash } from "node:crypto";
 import { packSchema, type TenantPack } from "@cong/config";
-import { canonicalJson, type Db, type Tx } from "@cong/db";
-import { inScope } from "../scope.ts";
+import { canonicalJson, type Tx } from "@cong/db";
 
 export type TenantConfig = {
   tenantId: string;
@@ -35,8 +34,8 @@ export async function readStoredConfig(tx: Tx, tenantId: string, { lock = false 
   return { tenantId, slug: row.slug, pack: parsed.data, version: configVersion(parsed.data), updatedAt: row.updatedAt, packHash: row.packHash };
 }
 
-export async function getTenantConfig(db: Db, tenantId: string): Promise<TenantConfig | null> {
-  const stored = await inScope(db, tenantId, (tx) => readStoredConfig(tx, tenantId));
+export async function getTenantConfig({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<TenantConfig | null> {
+  const stored = await readStoredConfig(tx, tenantId);
   if (!stored) return null;
   const { packHash: _hash, ...config } = stored;
   return config;

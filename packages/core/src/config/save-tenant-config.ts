@@ -1,8 +1,8 @@
 // A provincial admin's change to the province's configuration, through the same door as a pack: the
-// edited pack is validated by packSchema, written by writePack and audited, all in one transaction under
-// the tenant's row-level security, so a refused or failed save changes nothing (docs/decisions/0005).
+// edited pack is validated by packSchema, written by writePack and audited, all in the caller's transaction
+// under the tenant's row-level security, so a refused or failed save changes nothing (docs/decisions/0005).
 import { packSchema, platformHostProblems, type TenantPack } from "@cong/config";
-import { withTenant, writePack, type Db, type Tx } from "@cong/db";
+import { writePack, type Tx } from "@cong/db";
 import { translate } from "@cong/i18n";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type FieldErrors, type Lang } from "../validation.ts";
@@ -24,7 +24,7 @@ export type PackEdit = {
 };
 
 export type SaveTenantConfigOptions = {
-  db: Db;
+  tx: Tx;
   tenantId: string;
   actor: AuditActor;
   lang?: Lang;
@@ -40,51 +40,36 @@ export type SaveTenantConfigOptions = {
 
 export type SavedConfig = { version: string; changes: PackChange[] };
 
-class Refusal extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super("configuration refused");
-  }
-}
+// A write the database refuses (content still pointing at a removed section) is undone back to here, so
+// the request's transaction stays usable and the admin gets the reason, not a 500.
+const SAVEPOINT = "save_tenant_config";
 
-// A whole pack rewrites many rows; the default 5 s of an interactive transaction is too short on a slow disk.
-const SAVE_TIMEOUT = { maxWait: 10_000, timeout: 60_000 };
+export async function saveTenantConfig({ tx, tenantId, actor, lang = "vi", edit, version, action = "config.update", platformDomain }: SaveTenantConfigOptions): Promise<Checked<SavedConfig>> {
+  const stored = await readStoredConfig(tx, tenantId, { lock: true });
+  if (!stored) return invalid("form", translate(lang, "config.problems.noTenant"));
+  if (version !== undefined && version !== stored.version) return invalid("form", translate(lang, "config.problems.stale"));
+  const change = edit(structuredClone(stored.pack));
+  if (change.refused) return { ok: false, errors: change.refused };
+  const checked = await checkCandidate(tx, stored, change.pack, lang, platformDomain);
+  if (!checked.ok) return { ok: false, errors: placeErrors(checked.errors, change, lang, stored.pack) };
 
-export async function saveTenantConfig({ db, tenantId, actor, lang = "vi", edit, version, action = "config.update", platformDomain }: SaveTenantConfigOptions): Promise<Checked<SavedConfig>> {
+  const next = checked.value;
+  const changes = diffPacks(stored.pack, next);
+  if (changes.length === 0) return { ok: true, value: { version: stored.version, changes } };
+  await tx.$executeRawUnsafe(`SAVEPOINT ${SAVEPOINT}`);
   try {
-    return await withTenant(
-      db,
-      tenantId,
-      async (tx): Promise<Checked<SavedConfig>> => {
-        const stored = await readStoredConfig(tx, tenantId, { lock: true });
-        if (!stored) return invalid("form", translate(lang, "config.problems.noTenant"));
-        if (version !== undefined && version !== stored.version) return invalid("form", translate(lang, "config.problems.stale"));
-        const change = edit(structuredClone(stored.pack));
-        if (change.refused) return { ok: false, errors: change.refused };
-        const checked = await checkCandidate(tx, stored, change.pack, lang, platformDomain);
-        if (!checked.ok) return { ok: false, errors: placeErrors(checked.errors, change, lang, stored.pack) };
-
-        const next = checked.value;
-        const changes = diffPacks(stored.pack, next);
-        if (changes.length === 0) return { ok: true, value: { version: stored.version, changes } };
-        try {
-          // pack_hash stays the hash of the pack last loaded from tenants/: seeding at start-up skips an
-          // unchanged file, so a restart does not undo this save (docs/decisions/0005).
-          await writePack(tx, { tenantId, pack: next, hash: stored.packHash });
-        } catch (error) {
-          const refused = writeFailure(error, stored.pack, next, lang);
-          if (refused) throw new Refusal(refused);
-          throw error;
-        }
-        await recordAudit(tx, { tenantId, actor, action, subject: "Tenant", subjectId: tenantId, ...auditOfChanges(changes) });
-        return { ok: true, value: { version: configVersion(next), changes } };
-      },
-      SAVE_TIMEOUT,
-    );
+    // pack_hash stays the hash of the pack last loaded from tenants/: seeding at start-up skips an
+    // unchanged file, so a restart does not undo this save (docs/decisions/0005).
+    await writePack(tx, { tenantId, pack: next, hash: stored.packHash });
   } catch (error) {
-    // Thrown inside the transaction so that it rolls back; the admin gets the reason, not a 500.
-    if (error instanceof Refusal) return { ok: false, errors: error.errors };
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    const refused = writeFailure(error, stored.pack, next, lang);
+    if (refused) return { ok: false, errors: refused };
     throw error;
   }
+  await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+  await recordAudit(tx, { tenantId, actor, action, subject: "Tenant", subjectId: tenantId, ...auditOfChanges(changes) });
+  return { ok: true, value: { version: configVersion(next), changes } };
 }
 
 /**

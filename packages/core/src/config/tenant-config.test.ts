@@ -8,8 +8,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePackText, type TenantPack } from "@cong/config";
 import { migrate, openDb, seedTenants, withTenant, writePack, type Db } from "@cong/db";
+import { inUnit } from "@cong/db/testing";
 import { getPortalHome, resolveTenant } from "../index.ts";
-import { applyPackImport } from "./apply-pack-import.ts";
+import { applyPackImport, type ApplyPackImportOptions } from "./apply-pack-import.ts";
 import { editSectionDuties } from "./edit-duties.ts";
 import { editAgency, removeAgency } from "./edit-agency.ts";
 import { editSection, removeSection } from "./edit-section.ts";
@@ -17,8 +18,8 @@ import { editSettings } from "./edit-settings.ts";
 import { exportTenantPack } from "./export-tenant-pack.ts";
 import type { FormInput } from "./form-input.ts";
 import { getTenantConfig } from "./get-tenant-config.ts";
-import { previewPackImport } from "./preview-pack-import.ts";
-import { saveTenantConfig } from "./save-tenant-config.ts";
+import { previewPackImport, type PreviewPackImportOptions } from "./preview-pack-import.ts";
+import { saveTenantConfig, type SaveTenantConfigOptions } from "./save-tenant-config.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const actor = { id: null, email: "admin@qn.test", ip: "127.0.0.1" };
@@ -43,8 +44,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+// The use cases as a request calls them: in a unit of work in the province's scope.
+type NoTx<T> = Omit<T, "tx">;
+const save = (o: NoTx<SaveTenantConfigOptions>) => inUnit(db, o.tenantId, (tx) => saveTenantConfig({ tx, ...o }));
+const previewImport = (o: NoTx<PreviewPackImportOptions>) => inUnit(db, o.tenantId, (tx) => previewPackImport({ tx, ...o }));
+const applyImport = (o: NoTx<ApplyPackImportOptions>) => inUnit(db, o.tenantId, (tx) => applyPackImport({ tx, ...o }));
+const getConfig = (tenantId: string) => inUnit(db, tenantId, (tx) => getTenantConfig({ tx, tenantId }));
+const exportPack = (tenantId: string) => inUnit(db, tenantId, (tx) => exportTenantPack({ tx, tenantId }));
+
 async function current(tenantId: string): Promise<TenantPack> {
-  const config = await getTenantConfig(db, tenantId);
+  const config = await getConfig(tenantId);
   if (!config) throw new Error("no config");
   return config.pack;
 }
@@ -87,8 +96,7 @@ describe("saveTenantConfig", () => {
   it("renames a section: the row, the stored pack and the citizen's home page change, and the audit entry keeps before and after", async () => {
     const before = await current(qn);
     const form = sectionForm(before, "videos");
-    const result = await saveTenantConfig({
-      db,
+    const result = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -117,8 +125,7 @@ describe("saveTenantConfig", () => {
     const pack = await current(qn);
     const untouched = await snapshot(qn);
 
-    const colour = await saveTenantConfig({
-      db,
+    const colour = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -127,8 +134,7 @@ describe("saveTenantConfig", () => {
     expect(colour.ok).toBe(false);
     if (!colour.ok) expect(colour.errors["branding.colors.primary"]).toEqual(["Phải là mã màu dạng #b71c1c."]);
 
-    const agency = await saveTenantConfig({
-      db,
+    const agency = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -138,8 +144,7 @@ describe("saveTenantConfig", () => {
     expect(agency.ok).toBe(false);
     if (!agency.ok) expect(agency.errors).toEqual({ "duties[0].agency": ["There is no agency “so-khong-co” in the configuration."] });
 
-    const name = await saveTenantConfig({
-      db,
+    const name = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -153,7 +158,7 @@ describe("saveTenantConfig", () => {
 
   it("names a problem outside the form by where it lies: removing an agency the matrix still uses", async () => {
     const untouched = await snapshot(qn);
-    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "cdc") });
+    const result = await save({ platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "cdc") });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const matrix = Object.entries(result.errors).filter(([k]) => k.startsWith("matrix["));
@@ -165,33 +170,31 @@ describe("saveTenantConfig", () => {
 
   it("refuses a changed slug", async () => {
     const untouched = await snapshot(qn);
-    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => ({ pack: { ...p, slug: "quang-ninh-2" } }) });
+    const result = await save({ platformDomain, tenantId: qn, actor, edit: (p) => ({ pack: { ...p, slug: "quang-ninh-2" } }) });
     expect(result).toEqual({ ok: false, errors: { slug: ["Không được đổi mã tỉnh: gói này là của “quang-ninh-2”, không phải “quang-ninh”."] } });
     expect(await snapshot(qn)).toEqual(untouched);
   });
 
   it("refuses a save made from a version someone else has changed since", async () => {
-    const { version } = (await getTenantConfig(db, qn))!;
-    const first = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "30" }) });
+    const { version } = (await getConfig(qn))!;
+    const first = await save({ platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "30" }) });
     expect(first.ok).toBe(true);
     const untouched = await snapshot(qn);
-    const second = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "31" }) });
+    const second = await save({ platformDomain, tenantId: qn, actor, version, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "31" }) });
     expect(second.ok).toBe(false);
     if (!second.ok) expect(Object.keys(second.errors)).toEqual(["form"]);
     expect(await snapshot(qn)).toEqual(untouched);
   });
 
   it("adds a section with a sub-category, then removes it and its duties", async () => {
-    const added = await saveTenantConfig({
-      db,
+    const added = await save({
       platformDomain,
       tenantId: qn,
       actor,
       edit: (p) => editSection(p, null, { slug: "tiem-chung", kind: "page", names: { vi: "Tiêm chủng", en: "Vaccination", zh: "疫苗接种" }, order: "40", enabled: "on" }),
     });
     expect(added.ok).toBe(true);
-    const withCategory = await saveTenantConfig({
-      db,
+    const withCategory = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -202,8 +205,7 @@ describe("saveTenantConfig", () => {
       },
     });
     expect(withCategory.ok).toBe(true);
-    const duties = await saveTenantConfig({
-      db,
+    const duties = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -217,7 +219,7 @@ describe("saveTenantConfig", () => {
     expect(section?.categories.map((c) => c.slug)).toEqual(["lich-tiem"]);
     expect(section?.duties.map((d) => d.deadline)).toEqual([{ kind: "daily-at", times: ["06:00", "18:00"] }]);
 
-    const removed = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, action: "config.section.remove", edit: (p) => removeSection(p, "tiem-chung") });
+    const removed = await save({ platformDomain, tenantId: qn, actor, action: "config.section.remove", edit: (p) => removeSection(p, "tiem-chung") });
     expect(removed.ok).toBe(true);
     if (removed.ok) expect(removed.value.changes.map((c) => `${c.op} ${c.area} ${c.key}`)).toEqual(["removed sections tiem-chung", "removed matrix so-y-te/tiem-chung"]);
     expect(await db.owner.section.findFirst({ where: { tenantId: qn, slug: "tiem-chung" } })).toBeNull();
@@ -231,7 +233,7 @@ describe("saveTenantConfig", () => {
     const item = await db.owner.item.create({ data: { tenantId: qn, sectionId: section.id, kind: "article", slug: "tin-gia-1" } });
     try {
       const untouched = await snapshot(qn);
-      const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeSection(p, "tin-gia") });
+      const result = await save({ platformDomain, tenantId: qn, actor, edit: (p) => removeSection(p, "tin-gia") });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.errors.form?.[0]).toMatch(/^Không xóa được vì đã có nội dung gắn với: Fake News - Tin giả\./);
       expect(await snapshot(qn)).toEqual(untouched);
@@ -240,22 +242,43 @@ describe("saveTenantConfig", () => {
     }
   });
 
+  it("leaves the request's transaction usable after a refused write, and writes nothing when the request rolls back", async () => {
+    const section = await db.owner.section.findFirstOrThrow({ where: { tenantId: qn, slug: "tin-gia" } });
+    const item = await db.owner.item.create({ data: { tenantId: qn, sectionId: section.id, kind: "article", slug: "tin-gia-2" } });
+    try {
+      const untouched = await snapshot(qn);
+      // The refused write is undone back to before it, not the whole request: the request reads on.
+      const { refused, config } = await inUnit(db, qn, async (tx) => ({
+        refused: await saveTenantConfig({ tx, platformDomain, tenantId: qn, actor, edit: (p) => removeSection(p, "tin-gia") }),
+        config: await getTenantConfig({ tx, tenantId: qn }),
+      }));
+      expect(refused.ok).toBe(false);
+      expect(config?.pack.sections.some((s) => s.slug === "tin-gia")).toBe(true);
+      expect(await snapshot(qn)).toEqual(untouched);
+    } finally {
+      await db.owner.item.delete({ where: { id: item.id } });
+    }
+    const untouched = await snapshot(qn);
+    const saved = await inUnit(db, qn, (tx) => saveTenantConfig({ tx, platformDomain, tenantId: qn, actor, edit: (p) => editSection(p, "tin-gia", { ...sectionForm(p, "tin-gia"), order: "32" }) }), { commit: false });
+    expect(saved.ok).toBe(true);
+    expect(await snapshot(qn)).toEqual(untouched);
+  });
+
   it("refuses to remove an agency that accounts belong to", async () => {
     const agency = await db.owner.agency.create({ data: { tenantId: qn, key: "to-tam", names: { vi: "Tổ tạm" }, kind: "other" } });
     // The pack must know the agency too: add it through the form, then give it a member.
-    const added = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => editAgency(p, null, { id: "to-tam", names: { vi: "Tổ tạm", en: "Temporary group", zh: "临时组" }, kind: "other" }) });
+    const added = await save({ platformDomain, tenantId: qn, actor, edit: (p) => editAgency(p, null, { id: "to-tam", names: { vi: "Tổ tạm", en: "Temporary group", zh: "临时组" }, kind: "other" }) });
     expect(added.ok).toBe(true);
     const user = await db.owner.user.create({ data: { tenantId: qn, email: "to-tam@qn.test", name: "Thành viên", roles: ["editor"] } });
     await db.owner.userAgency.create({ data: { userId: user.id, agencyId: agency.id, tenantId: qn } });
-    const result = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "to-tam") });
+    const result = await save({ platformDomain, tenantId: qn, actor, edit: (p) => removeAgency(p, "to-tam") });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.form).toEqual(["Không xóa được cơ quan “Tổ tạm” vì còn 1 tài khoản thuộc cơ quan này; hãy chuyển các tài khoản sang cơ quan khác trước."]);
     expect(await db.owner.userAgency.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("keeps the loaded pack's hash, so seeding the unchanged files again does not undo the admin's edit", async () => {
-    const result = await saveTenantConfig({
-      db,
+    const result = await save({
       platformDomain,
       tenantId: qn,
       actor,
@@ -285,23 +308,23 @@ function settingsForm(p: TenantPack): FormInput {
 
 describe("export and import", () => {
   it("exports a YAML pack that imports again with no change", async () => {
-    const exported = await exportTenantPack(db, qn);
+    const exported = await exportPack(qn);
     expect(exported?.fileName).toBe("pack.yaml");
     const parsed = parsePackText(exported!.text);
     expect(parsed.ok && (parsed.value as { slug: string }).slug).toBe("quang-ninh");
-    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text: exported!.text });
+    const preview = await previewImport({ platformDomain, tenantId: qn, text: exported!.text });
     expect(preview.ok).toBe(true);
     if (preview.ok) expect(preview.value.changes).toEqual([]);
   });
 
   it("previews exactly what an edited pack changes, then applies it in one go", async () => {
-    const exported = (await exportTenantPack(db, qn))!;
+    const exported = (await exportPack(qn))!;
     const text = exported.text
       .replace("names: { vi: Fake News - Tin giả, en: Fake news, zh: 虚假新闻 }", "names: { vi: Tin giả, en: Fake news, zh: 虚假新闻 }")
       .replace("domains: [ covid19.quangninh.gov.vn ]", "domains: [ covid19.quangninh.gov.vn, covid.quangninh.gov.vn ]");
     expect(text).not.toBe(exported.text);
     const untouched = await snapshot(qn);
-    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text });
+    const preview = await previewImport({ platformDomain, tenantId: qn, text });
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.changes).toEqual([
@@ -310,7 +333,7 @@ describe("export and import", () => {
     ]);
     expect(await snapshot(qn)).toEqual(untouched);
 
-    const applied = await applyPackImport({ db, platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
+    const applied = await applyImport({ platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
     expect(applied.ok).toBe(true);
     expect((await db.owner.section.findFirst({ where: { tenantId: qn, slug: "tin-gia" } }))?.names).toMatchObject({ vi: "Tin giả" });
     expect((await resolveTenant(db, { kind: "domain", host: "covid.quangninh.gov.vn" }))?.id).toBe(qn);
@@ -318,20 +341,20 @@ describe("export and import", () => {
     expect(Object.keys(audit?.after as object).sort()).toEqual(["domains:covid.quangninh.gov.vn", "sections:tin-gia.names"]);
 
     // The same preview cannot be applied twice over a configuration that has moved on.
-    const again = await applyPackImport({ db, platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
+    const again = await applyImport({ platformDomain, tenantId: qn, actor, canonical: preview.value.canonical, version: preview.value.version });
     expect(again.ok).toBe(false);
   });
 
   it("lists every problem of an invalid pack with its path, and a syntax error with its line", async () => {
-    const exported = (await exportTenantPack(db, qn))!;
+    const exported = (await exportPack(qn))!;
     const bad = exported.text.replace('primary: "#b71c1c"', 'primary: "red"').replace("timeZone: Asia/Ho_Chi_Minh", "timeZone: Mars/Olympus");
-    const preview = await previewPackImport({ db, platformDomain, tenantId: qn, text: bad, lang: "en" });
+    const preview = await previewImport({ platformDomain, tenantId: qn, text: bad, lang: "en" });
     expect(preview.ok).toBe(false);
     if (!preview.ok) {
       expect(preview.errors["branding.colors.primary"]).toEqual(["Must be a colour like #b71c1c."]);
       expect(preview.errors.timeZone).toEqual(["Must be an IANA time zone such as Asia/Ho_Chi_Minh."]);
     }
-    const syntax = await previewPackImport({ db, platformDomain, tenantId: qn, text: "slug: quang-ninh\nslug: again\n", lang: "en" });
+    const syntax = await previewImport({ platformDomain, tenantId: qn, text: "slug: quang-ninh\nslug: again\n", lang: "en" });
     expect(syntax.ok).toBe(false);
     if (!syntax.ok) expect(syntax.errors.text?.[0]).toMatch(/^Line 2, column 1: /);
   });
@@ -341,12 +364,11 @@ describe("one province cannot reach another", () => {
   it("refuses Quảng Ninh a pack of Nghệ An and a domain of Nghệ An, and leaves Nghệ An untouched", async () => {
     const ngheAn = await snapshot(na);
     const naPack = await current(na);
-    const slug = await saveTenantConfig({ db, platformDomain, tenantId: qn, actor, edit: () => ({ pack: naPack }) });
+    const slug = await save({ platformDomain, tenantId: qn, actor, edit: () => ({ pack: naPack }) });
     expect(slug.ok).toBe(false);
     if (!slug.ok) expect(Object.keys(slug.errors)).toContain("slug");
 
-    const domain = await saveTenantConfig({
-      db,
+    const domain = await save({
       platformDomain,
       tenantId: qn,
       actor,

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, expect, it } from "vitest";
 import type { TenantPack } from "@cong/config";
 import { seedTenants } from "@cong/db";
-import { describeBackends } from "@cong/db/testing";
+import { describeBackends, inUnit } from "@cong/db/testing";
 import { listTenants } from "../tenants/list-tenants.ts";
 import { resolveTenant } from "../tenants/resolve-tenant.ts";
 import { applyPackImport } from "./apply-pack-import.ts";
@@ -41,16 +41,17 @@ describeBackends("a province's domains", ({ db }) => {
   let qn = "";
   const hosts = async () => (await db().owner.tenantDomain.findMany({ where: { tenantId: qn }, orderBy: { host: "asc" } })).map((d) => d.host);
   const saveDomains = (domains: string[], lang: "vi" | "en" = "vi") =>
-    saveTenantConfig({ db: db(), tenantId: qn, actor, lang, platformDomain, action: "config.settings.update", edit: (p) => editSettings(p, settingsForm(p, domains)) });
+    inUnit(db(), qn, (tx) => saveTenantConfig({ tx, tenantId: qn, actor, lang, platformDomain, action: "config.settings.update", edit: (p) => editSettings(p, settingsForm(p, domains)) }));
+  const configVersion = async () => (await inUnit(db(), qn, (tx) => getTenantConfig({ tx, tenantId: qn })))!.version;
 
   beforeAll(async () => {
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
+    qn = (await inUnit(db(), null, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
   });
 
   it("refuses another province's subdomain, the platform's apex and any host under it on the settings form, naming each host", async () => {
     const before = await hosts();
-    const version = (await getTenantConfig(db(), qn))!.version;
+    const version = await configVersion();
     const result = await saveDomains(["covid19.quangninh.gov.vn", "nghe-an.cong.gov.vn", "cong.gov.vn", "www.cong.gov.vn", "tin.tuc.cong.gov.vn"]);
     expect(result).toEqual({
       ok: false,
@@ -64,7 +65,7 @@ describeBackends("a province's domains", ({ db }) => {
       },
     });
     expect(await hosts()).toEqual(before);
-    expect((await getTenantConfig(db(), qn))!.version).toBe(version);
+    expect(await configVersion()).toBe(version);
   });
 
   it("refuses the province's own platform address too, saying it works without being listed", async () => {
@@ -80,21 +81,21 @@ describeBackends("a province's domains", ({ db }) => {
 
   it("refuses the same hosts in an imported pack, at preview and again at apply", async () => {
     const before = await hosts();
-    const exported = (await exportTenantPack(db(), qn))!;
+    const exported = (await inUnit(db(), qn, (tx) => exportTenantPack({ tx, tenantId: qn })))!;
     const withHost = (host: string) => exported.text.replace("domains: [ covid19.quangninh.gov.vn ]", `domains: [ covid19.quangninh.gov.vn, ${host} ]`);
     expect(withHost("x")).not.toBe(exported.text);
     for (const [host, message] of [
       ["thanh-hoa.cong.gov.vn", "Tên miền “thanh-hoa.cong.gov.vn” thuộc tên miền của nền tảng (cong.gov.vn): chỉ nền tảng cấp các địa chỉ này, tỉnh không khai báo được."],
       ["covid19.thanhhoa.gov.vn", "Tên miền “covid19.thanhhoa.gov.vn” đang thuộc về một tỉnh khác."],
     ]) {
-      expect(await previewPackImport({ db: db(), tenantId: qn, text: withHost(host!), platformDomain })).toEqual({ ok: false, errors: { "domains[1]": [message] } });
+      expect(await inUnit(db(), qn, (tx) => previewPackImport({ tx, tenantId: qn, text: withHost(host!), platformDomain }))).toEqual({ ok: false, errors: { "domains[1]": [message] } });
     }
     // A preview made before the rule (or a tampered hidden field) is checked again when applied.
-    const fine = await previewPackImport({ db: db(), tenantId: qn, text: exported.text, platformDomain });
+    const fine = await inUnit(db(), qn, (tx) => previewPackImport({ tx, tenantId: qn, text: exported.text, platformDomain }));
     if (!fine.ok) throw new Error("the exported pack should preview");
     const tampered = fine.value.canonical.replace('"domains":["covid19.quangninh.gov.vn"]', '"domains":["covid19.quangninh.gov.vn","thanh-hoa.cong.gov.vn"]');
     expect(tampered).not.toBe(fine.value.canonical);
-    const applied = await applyPackImport({ db: db(), tenantId: qn, actor, canonical: tampered, version: fine.value.version, platformDomain });
+    const applied = await inUnit(db(), qn, (tx) => applyPackImport({ tx, tenantId: qn, actor, canonical: tampered, version: fine.value.version, platformDomain }));
     expect(applied).toEqual({ ok: false, errors: { "domains[1]": ["Tên miền “thanh-hoa.cong.gov.vn” thuộc tên miền của nền tảng (cong.gov.vn): chỉ nền tảng cấp các địa chỉ này, tỉnh không khai báo được."] } });
     expect(await hosts()).toEqual(before);
   });

@@ -4,24 +4,38 @@
 import { EDITING_DUTIES } from "@cong/authz";
 import { subject, type AppAbility } from "@cong/authz";
 import { calendarDateTimeSchema, EVENT_KINDS } from "@cong/config";
-import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type Lang } from "../validation.ts";
 
-
 /** An editor of an agency with an editing duty on the section records a data update now. */
-export async function recordDataUpdate(o: { db: Db; tenantId: string; ability: AppAbility; actor: AuditActor; agencyIds: string[]; sectionId: string; note?: string; now?: Date }): Promise<Checked<{ id: string }> | { ok: false; forbidden: true }> {
-  if (!o.ability.can("edit", subject("Section", { tenantId: o.tenantId, id: o.sectionId }))) return { ok: false, forbidden: true };
-  const at = o.now ?? new Date();
-  return withTenant(o.db, o.tenantId, async (tx) => {
-    const duty = await tx.duty.findFirst({ where: { tenantId: o.tenantId, sectionId: o.sectionId, agencyId: { in: o.agencyIds }, role: { in: [...EDITING_DUTIES] } }, orderBy: { position: "asc" } });
-    if (!duty) return invalid("form", "errors.noDutyHere");
-    const event = await tx.updateEvent.create({ data: { tenantId: o.tenantId, sectionId: o.sectionId, agencyId: duty.agencyId, kind: "data-entry", at }, select: { id: true } });
-    await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "update.data-entry", subject: "Section", subjectId: o.sectionId, after: { agencyId: duty.agencyId, at: at.toISOString(), note: o.note?.slice(0, 500) } });
-    return { ok: true, value: event };
-  });
+export async function recordDataUpdate({
+  tx,
+  tenantId,
+  ability,
+  actor,
+  agencyIds,
+  sectionId,
+  note,
+  now,
+}: {
+  tx: Tx;
+  tenantId: string;
+  ability: AppAbility;
+  actor: AuditActor;
+  agencyIds: string[];
+  sectionId: string;
+  note?: string;
+  now?: Date;
+}): Promise<Checked<{ id: string }> | { ok: false; forbidden: true }> {
+  if (!ability.can("edit", subject("Section", { tenantId, id: sectionId }))) return { ok: false, forbidden: true };
+  const at = now ?? new Date();
+  const duty = await tx.duty.findFirst({ where: { tenantId, sectionId, agencyId: { in: agencyIds }, role: { in: [...EDITING_DUTIES] } }, orderBy: { position: "asc" } });
+  if (!duty) return invalid("form", "errors.noDutyHere");
+  const event = await tx.updateEvent.create({ data: { tenantId, sectionId, agencyId: duty.agencyId, kind: "data-entry", at }, select: { id: true } });
+  await recordAudit(tx, { tenantId, actor, action: "update.data-entry", subject: "Section", subjectId: sectionId, after: { agencyId: duty.agencyId, at: at.toISOString(), note: note?.slice(0, 500) } });
+  return { ok: true, value: event };
 }
 
 export const clockEventSchema = z.object({
@@ -33,19 +47,33 @@ export const clockEventSchema = z.object({
 });
 
 /** The lead unit records an event that starts a clock for the duties of a section (and one agency). */
-export async function recordClockEvent(o: { db: Db; tenantId: string; actor: AuditActor; input: unknown; utcOffset?: string; lang?: Lang; now?: Date }): Promise<Checked<{ id: string }>> {
-  const parsed = parseWith(clockEventSchema, o.input, o.lang);
+export async function recordClockEvent({
+  tx,
+  tenantId,
+  actor,
+  input,
+  utcOffset,
+  lang,
+  now,
+}: {
+  tx: Tx;
+  tenantId: string;
+  actor: AuditActor;
+  input: unknown;
+  utcOffset?: string;
+  lang?: Lang;
+  now?: Date;
+}): Promise<Checked<{ id: string }>> {
+  const parsed = parseWith(clockEventSchema, input, lang);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const at = new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(v.at) ? v.at : `${v.at}${o.utcOffset ?? "+07:00"}`);
-  if (at.getTime() > (o.now ?? new Date()).getTime() + 60_000) return invalid("at", "errors.eventInFuture");
-  return withTenant(o.db, o.tenantId, async (tx) => {
-    const section = await tx.section.findFirst({ where: { tenantId: o.tenantId, slug: v.section } });
-    const agency = v.agency ? await tx.agency.findFirst({ where: { tenantId: o.tenantId, key: v.agency } }) : null;
-    if (!section) return invalid("section", "errors.sectionNotFound");
-    if (v.agency && !agency) return invalid("agency", "errors.agencyUnknown");
-    const event = await tx.clockEvent.create({ data: { tenantId: o.tenantId, kind: v.kind, at, sectionId: section.id, agencyId: agency?.id ?? null, note: v.note ?? null }, select: { id: true } });
-    await recordAudit(tx, { tenantId: o.tenantId, actor: o.actor, action: "clock-event.record", subject: "ClockEvent", subjectId: event.id, after: { kind: v.kind, at: at.toISOString(), section: v.section, agency: v.agency } });
-    return { ok: true, value: event };
-  });
+  const at = new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(v.at) ? v.at : `${v.at}${utcOffset ?? "+07:00"}`);
+  if (at.getTime() > (now ?? new Date()).getTime() + 60_000) return invalid("at", "errors.eventInFuture");
+  const section = await tx.section.findFirst({ where: { tenantId, slug: v.section } });
+  const agency = v.agency ? await tx.agency.findFirst({ where: { tenantId, key: v.agency } }) : null;
+  if (!section) return invalid("section", "errors.sectionNotFound");
+  if (v.agency && !agency) return invalid("agency", "errors.agencyUnknown");
+  const event = await tx.clockEvent.create({ data: { tenantId, kind: v.kind, at, sectionId: section.id, agencyId: agency?.id ?? null, note: v.note ?? null }, select: { id: true } });
+  await recordAudit(tx, { tenantId, actor, action: "clock-event.record", subject: "ClockEvent", subjectId: event.id, after: { kind: v.kind, at: at.toISOString(), section: v.section, agency: v.agency } });
+  return { ok: true, value: event };
 }

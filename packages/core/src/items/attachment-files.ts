@@ -1,15 +1,14 @@
 // Uploaded files and the attachment rows that name them, kept all-or-nothing: the bytes are judged by
-// their content before anything is written; the rows are written in the caller's transaction; the bytes
-// are stored last in that same transaction, so a refusal or a failure before it stores nothing; and a
-// stored object whose transaction then did not commit is removed again.
+// their content before anything is written; the rows are written in the request's transaction (its unit
+// of work); the bytes are stored after them on that same transaction, so a refusal or a failure before
+// it stores nothing; and a stored object whose unit then did not commit is removed again.
 //
 // Objects are keyed by the tenant and the file's sha256, so two uploads of the same file share one
 // object. Removing an object that a committed row holds would break that row, and storing one that a
 // concurrent failure is removing would too: both happen under a transaction-scoped advisory lock on the
 // key, and an object is removed only when no row holds it. Uses only the Storage contract's put and remove.
 import { createHash } from "node:crypto";
-import type { Db, Tx } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx, UnitHooks } from "@cong/db";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { checkUpload, safeFileName, type Storage, type UploadPurpose } from "../content/index.ts";
 
@@ -35,15 +34,19 @@ export type FileBatch = {
   add(tx: Tx, file: CheckedFile, actor: AuditActor): Promise<UploadedFile>;
 };
 
+/** The new transaction a unit's afterRollback work gets, in the unit's scope. */
+type Again = Parameters<Parameters<UnitHooks["afterRollback"]>[0]>[0];
+
 /**
- * Runs fn in the tenant's transaction with a batch of files, then, as the transaction's last step, stores
- * the bytes of every file fn added that no other row holds yet. When the transaction does not commit (fn
- * threw, a write failed, storing failed, the commit failed), the objects it stored are removed unless a
- * committed row holds them, and the error goes on. fn refuses before adding anything; a refusal after
- * that must throw, or the rows commit.
+ * Runs fn on the unit's transaction with a batch of files, then, as its last step on that transaction,
+ * stores the bytes of every file fn added that no other row holds yet. When the unit does not commit (fn
+ * threw, a write failed, storing failed, a later step of the request failed, the commit failed), the
+ * objects it stored are removed unless a committed row holds them. fn refuses before adding anything; a
+ * refusal after that must throw, and the error must end the unit (a caller that catches it and commits
+ * would keep rows whose bytes were never stored).
  */
 export async function withFiles<T>(
-  o: { db: Db; tenantId: string; storage?: Storage; timeout?: number },
+  o: { tx: Tx; unit: UnitHooks; tenantId: string; storage?: Storage },
   fn: (tx: Tx, files: FileBatch) => Promise<T>,
 ): Promise<T> {
   const added: CheckedFile[] = [];
@@ -59,48 +62,33 @@ export async function withFiles<T>(
       return { id: row.id, fileName: file.fileName, mime: file.mime, size: file.size };
     },
   };
-  const store = async (tx: Tx) => {
-    if (added.length === 0) return;
-    const storage = o.storage;
-    if (!storage) throw new Error("withFiles: files were added without a storage to put them in");
-    for (const file of unique(added)) {
-      await lockKey(tx, file.storageKey);
-      // The rows this transaction added hold the key; any other row means the bytes are stored already.
-      const ours = added.filter((f) => f.storageKey === file.storageKey).length;
-      if ((await tx.attachment.count({ where: { tenantId: o.tenantId, storageKey: file.storageKey } })) > ours) continue;
-      stored.push(file.storageKey);
-      await storage.put(file.storageKey, file.bytes, file.mime);
-    }
-  };
-  // Storing a 100 MB video inside the transaction takes longer than an interactive transaction's 5 s.
-  const options = o.timeout ? { maxWait: 10_000, timeout: o.timeout } : undefined;
-  try {
-    return await withTenant(
-      o.db,
-      o.tenantId,
-      async (tx) => {
-        const result = await fn(tx, batch);
-        await store(tx);
-        return result;
-      },
-      options,
-    );
-  } catch (error) {
-    if (o.storage) await removeUnheld(o.db, o.tenantId, o.storage, stored);
-    throw error;
+  const result = await fn(o.tx, batch);
+  if (added.length === 0) return result;
+  const storage = o.storage;
+  if (!storage) throw new Error("withFiles: files were added without a storage to put them in");
+  for (const file of unique(added)) {
+    await lockKey(o.tx, file.storageKey);
+    // The rows this unit added hold the key; any other row means the bytes are stored already.
+    const ours = added.filter((f) => f.storageKey === file.storageKey).length;
+    if ((await o.tx.attachment.count({ where: { tenantId: o.tenantId, storageKey: file.storageKey } })) > ours) continue;
+    // Told before the put: a put that fails halfway may still have left the object.
+    if (stored.length === 0) o.unit.afterRollback((again) => removeUnheld(again, o.tenantId, storage, stored));
+    stored.push(file.storageKey);
+    await storage.put(file.storageKey, file.bytes, file.mime);
   }
+  return result;
 }
 
-/** Removes the objects under these keys that no committed row holds. Best effort: the first error stands. */
-async function removeUnheld(db: Db, tenantId: string, storage: Storage, keys: string[]): Promise<void> {
+/** Removes the objects under these keys that no committed row holds. Best effort: the unit's error stands. */
+async function removeUnheld(again: Again, tenantId: string, storage: Storage, keys: string[]): Promise<void> {
   for (const key of keys) {
     try {
-      await withTenant(db, tenantId, async (tx) => {
+      await again(async (tx) => {
         await lockKey(tx, key);
         if ((await tx.attachment.count({ where: { tenantId, storageKey: key } })) === 0) await storage.remove(key);
       });
     } catch {
-      // The object stays as an orphan nothing links to; the caller's error is the one to report.
+      // The object stays as an orphan nothing links to; the request's error is the one to report.
     }
   }
 }

@@ -2,8 +2,8 @@
 // drafts, review, scheduling, withdrawal, sanitizing, update events, search without diacritics.
 import { fileURLToPath } from "node:url";
 import { beforeAll, expect, it } from "vitest";
-import { seedTenants, withTenant, type Db, type Tx } from "@cong/db";
-import { describeBackends } from "@cong/db/testing";
+import { seedTenants, type Db, type Tx } from "@cong/db";
+import { describeBackends, inUnit } from "@cong/db/testing";
 import { loadAbility } from "../accounts/load-ability.ts";
 import type { Viewer } from "../accounts/viewer.ts";
 import { asLocalized } from "../json.ts";
@@ -11,9 +11,9 @@ import { listTenants } from "../tenants/list-tenants.ts";
 import { getItemForEditing } from "./get-item-for-editing.ts";
 import { documentFacets, getPublicSection, getPublishedItem, listFilterSchema, listPublishedItems, searchPublished } from "./public-items.ts";
 import { publishDueItems } from "./publish-due-items.ts";
-import { saveItem } from "./save-item.ts";
+import { saveItem, type SaveItemOptions } from "./save-item.ts";
 import { seedRegulations } from "./seed-regulations.ts";
-import { transitionItem } from "./transition-item.ts";
+import { transitionItem, type TransitionOptions } from "./transition-item.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 
@@ -25,11 +25,20 @@ async function viewerOf(db: Db, tenantId: string, roles: Viewer["roles"], agency
 
 describeBackends("publishing", ({ db }) => {
   let qn = "";
-  // The public reads take a transaction, as a request's unit of work gives them.
-  const read = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(db(), qn, fn);
+  // Every use case runs in a unit of work in the province's scope, as a request's.
+  const read = <T>(fn: (tx: Tx) => Promise<T>) => inUnit(db(), qn, fn);
   const as = async (viewer: Viewer) => {
-    const { ability } = await loadAbility(db(), viewer, qn);
-    return { db: db(), tenantId: qn, ability, actor: { id: viewer.id, email: viewer.email, ip: null }, agencyIds: viewer.agencies.map((a) => a.id) };
+    const { ability } = await read((tx) => loadAbility({ tx, viewer, tenantId: qn }));
+    return { tenantId: qn, ability, actor: { id: viewer.id, email: viewer.email, ip: null }, agencyIds: viewer.agencies.map((a) => a.id) };
+  };
+  type Who = keyof Awaited<ReturnType<typeof as>> | "tx" | "unit";
+  const save = async (viewer: Viewer, o: Omit<SaveItemOptions, Who>) => {
+    const who = await as(viewer);
+    return inUnit(db(), qn, (tx, unit) => saveItem({ tx, unit, ...who, ...o }));
+  };
+  const transition = async (viewer: Viewer, o: Omit<TransitionOptions, Who>) => {
+    const who = await as(viewer);
+    return read((tx) => transitionItem({ tx, ...who, ...o }));
   };
   let health: Viewer;
   let media: Viewer;
@@ -38,7 +47,7 @@ describeBackends("publishing", ({ db }) => {
 
   beforeAll(async () => {
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
+    qn = (await inUnit(db(), { kind: "platform" }, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
     // Quảng Ninh asks for the editorial board's review of news (a tenant setting, as an admin would set it).
     await db().owner.section.updateMany({ where: { tenantId: qn, slug: "tin-tuc" }, data: { review: true } });
     health = await viewerOf(db(), qn, ["editor"], ["so-y-te"]);
@@ -47,8 +56,7 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("lets the Department of Health publish its handbook directly, sanitized, and records the update event", async () => {
-    const saved = await saveItem({
-      ...(await as(health)),
+    const saved = await save(health, {
       sectionSlug: "cam-nang",
       input: article("Hướng dẫn cách ly tại nhà ở Quảng Ninh", '<p onclick="x()">Đọc kỹ</p><script>alert(1)</script><img src="x" onerror="alert(2)">'),
     });
@@ -59,7 +67,7 @@ describeBackends("publishing", ({ db }) => {
     expect(row.body).not.toMatch(/script|onerror|onclick|alert/);
     expect(await read((tx) => listPublishedItems({ tx, tenantId: qn, locale: "vi", filter: listFilterSchema.parse({}) })).then((p) => p.items.some((i) => i.id === id))).toBe(false);
 
-    const published = await transitionItem({ ...(await as(health)), itemId: id, input: { action: "publish" } });
+    const published = await transition(health, { itemId: id, input: { action: "publish" } });
     expect(published).toEqual({ ok: true, value: { id, status: "published" } });
     const event = await db().owner.updateEvent.findFirstOrThrow({ where: { itemId: id }, include: { agency: true, section: true } });
     expect([event.kind, event.agency?.key, event.section.slug]).toEqual(["publish", "so-y-te", "cam-nang"]);
@@ -69,10 +77,9 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("refuses another agency's section, and names every refused field without saving anything", async () => {
-    expect(await saveItem({ ...(await as(health)), sectionSlug: "chinh-sach-ho-tro", input: article("Chính sách") })).toEqual({ ok: false, forbidden: true });
+    expect(await save(health, { sectionSlug: "chinh-sach-ho-tro", input: article("Chính sách") })).toEqual({ ok: false, forbidden: true });
     const before = await db().owner.item.count({ where: { tenantId: qn } });
-    const bad = await saveItem({
-      ...(await as(health)),
+    const bad = await save(health, {
       sectionSlug: "cam-nang",
       input: { kind: "document", category: "khong-co", translations: { vi: { title: "", summary: "x" }, zh: { title: "Z" } }, mediaUrl: "javascript:alert(1)" },
     });
@@ -85,16 +92,17 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("sends news through the editorial board: the agency submits, the board publishes", async () => {
-    const saved = await saveItem({ ...(await as(media)), sectionSlug: "tin-tuc", input: { ...article("Bản tin chiều"), category: "quang-ninh" } });
+    const saved = await save(media, { sectionSlug: "tin-tuc", input: { ...article("Bản tin chiều"), category: "quang-ninh" } });
     expect(saved.ok).toBe(true);
     const id = saved.ok ? saved.value.id : "";
-    expect(await transitionItem({ ...(await as(media)), itemId: id, input: { action: "publish" } })).toEqual({ ok: false, forbidden: true });
-    expect(await transitionItem({ ...(await as(media)), itemId: id, input: { action: "submit" } })).toEqual({ ok: true, value: { id, status: "submitted" } });
-    expect(await transitionItem({ ...(await as(board)), itemId: id, input: { action: "publish" } })).toEqual({ ok: true, value: { id, status: "published" } });
+    expect(await transition(media, { itemId: id, input: { action: "publish" } })).toEqual({ ok: false, forbidden: true });
+    expect(await transition(media, { itemId: id, input: { action: "submit" } })).toEqual({ ok: true, value: { id, status: "submitted" } });
+    expect(await transition(board, { itemId: id, input: { action: "publish" } })).toEqual({ ok: true, value: { id, status: "published" } });
     // the event counts for the agency that wrote it, not the board
     const event = await db().owner.updateEvent.findFirstOrThrow({ where: { itemId: id }, include: { agency: true } });
     expect(event.agency?.key).toBe("trung-tam-truyen-thong");
-    const editing = await getItemForEditing(db(), qn, (await as(media)).ability, id);
+    const { ability } = await as(media);
+    const editing = await read((tx) => getItemForEditing({ tx, tenantId: qn, ability, itemId: id }));
     expect(editing?.revisions.map((r) => r.action)).toEqual(["publish", "submit", "create"]);
   });
 
@@ -109,13 +117,13 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("publishes a scheduled item when its time comes, even after downtime, and only once", async () => {
-    const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Lịch tiêm chủng tuần tới") });
+    const saved = await save(health, { sectionSlug: "cam-nang", input: article("Lịch tiêm chủng tuần tới") });
     const id = saved.ok ? saved.value.id : "";
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
-    expect(await transitionItem({ ...(await as(health)), itemId: id, input: { action: "schedule", publishAt: at.toISOString() }, now })).toMatchObject({ ok: true, value: { status: "scheduled" } });
-    expect(await transitionItem({ ...(await as(health)), itemId: id, input: { action: "schedule", publishAt: "2020-01-01T00:00" }, now })).toEqual({ ok: false, errors: { publishAt: ["errors.publishAtPast"] } });
-    expect(await transitionItem({ ...(await as(health)), itemId: id, input: { action: "submit" }, now })).toEqual({ ok: false, errors: { form: ["errors.transitionNotAllowed"] } });
+    expect(await transition(health, { itemId: id, input: { action: "schedule", publishAt: at.toISOString() }, now })).toMatchObject({ ok: true, value: { status: "scheduled" } });
+    expect(await transition(health, { itemId: id, input: { action: "schedule", publishAt: "2020-01-01T00:00" }, now })).toEqual({ ok: false, errors: { publishAt: ["errors.publishAtPast"] } });
+    expect(await transition(health, { itemId: id, input: { action: "submit" }, now })).toEqual({ ok: false, errors: { form: ["errors.transitionNotAllowed"] } });
     expect((await publishDueItems(db(), now)).published).toBe(0);
     const later = new Date(at.getTime() + 5 * 3_600_000); // the server was down meanwhile
     const [first, second] = await Promise.all([publishDueItems(db(), later), publishDueItems(db(), later)]);
@@ -125,9 +133,9 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("search ranks a title match first and reads only the stored, indexed vectors", async () => {
-    const inBody = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Lịch làm việc của trạm", "<p>Khu phong tỏa Hạ Long mở lại</p>") });
-    const inTitle = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Khu phong tỏa Hạ Long mở lại", "<p>Thông báo</p>") });
-    for (const saved of [inBody, inTitle]) await transitionItem({ ...(await as(health)), itemId: saved.ok ? saved.value.id : "", input: { action: "publish" } });
+    const inBody = await save(health, { sectionSlug: "cam-nang", input: article("Lịch làm việc của trạm", "<p>Khu phong tỏa Hạ Long mở lại</p>") });
+    const inTitle = await save(health, { sectionSlug: "cam-nang", input: article("Khu phong tỏa Hạ Long mở lại", "<p>Thông báo</p>") });
+    for (const saved of [inBody, inTitle]) await transition(health, { itemId: saved.ok ? saved.value.id : "", input: { action: "publish" } });
     const found = (await read((tx) => searchPublished({ tx, tenantId: qn, q: "phong toa ha long", locale: "vi" }))).items.map((i) => i.title);
     expect(found.slice(0, 2)).toEqual(["Khu phong tỏa Hạ Long mở lại", "Lịch làm việc của trạm"]);
     // The plan a search runs: the GIN index on the stored vector, no to_tsvector per row.
@@ -156,11 +164,11 @@ describeBackends("publishing", ({ db }) => {
   });
 
   it("takes a withdrawn item off the section pages and search", async () => {
-    const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Thông báo tạm thời về Quảng Ninh") });
+    const saved = await save(health, { sectionSlug: "cam-nang", input: article("Thông báo tạm thời về Quảng Ninh") });
     const id = saved.ok ? saved.value.id : "";
-    await transitionItem({ ...(await as(health)), itemId: id, input: { action: "publish" } });
+    await transition(health, { itemId: id, input: { action: "publish" } });
     expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "thong bao tam thoi", locale: "vi" }))).items.map((i) => i.id)).toEqual([id]);
-    expect(await transitionItem({ ...(await as(health)), itemId: id, input: { action: "withdraw" } })).toMatchObject({ ok: true, value: { status: "withdrawn" } });
+    expect(await transition(health, { itemId: id, input: { action: "withdraw" } })).toMatchObject({ ok: true, value: { status: "withdrawn" } });
     expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "thong bao tam thoi", locale: "vi" }))).items).toEqual([]);
     const section = await read((tx) => getPublicSection({ tx, tenantId: qn, slug: "cam-nang" }));
     const page = await read((tx) => listPublishedItems({ tx, tenantId: qn, sectionId: section!.id, locale: "vi", filter: listFilterSchema.parse({}) }));

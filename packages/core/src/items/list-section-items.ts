@@ -1,8 +1,7 @@
 // A section's items for its workspace: only those the viewer may read (CASL -> a Prisma filter, under
 // RLS), newest change first, with the title in the tenant's default language.
 import { accessibleBy, type AppAbility } from "@cong/authz";
-import type { Db, Prisma } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Prisma, Tx } from "@cong/db";
 
 export type ItemListRow = {
   id: string;
@@ -21,36 +20,34 @@ export type ItemListRow = {
 export const ADMIN_PAGE = 25;
 const MAX_PAGE = 100_000;
 
-export async function listSectionItems(db: Db, tenantId: string, ability: AppAbility, sectionId: string, options: { status?: string; page?: number } = {}) {
+export async function listSectionItems({ tx, tenantId, ability, sectionId, status, page: asked }: { tx: Tx; tenantId: string; ability: AppAbility; sectionId: string; status?: string; page?: number }) {
   const readable = accessibleBy(ability, "read").ofType("Item" as never) as Prisma.ItemWhereInput;
-  const where: Prisma.ItemWhereInput = { AND: [readable, { tenantId, sectionId }, options.status ? { status: options.status } : {}] };
+  const where: Prisma.ItemWhereInput = { AND: [readable, { tenantId, sectionId }, status ? { status } : {}] };
   // A page past the end is simply empty; past MAX_PAGE the offset would overflow the query's integer.
-  const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(options.page ?? 1) || 1));
-  return withTenant(db, tenantId, async (tx) => {
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
-    const [rows, total] = await Promise.all([
-      tx.item.findMany({
-        where,
-        orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-        skip: (page - 1) * ADMIN_PAGE,
-        take: ADMIN_PAGE,
-        include: { translations: { where: { locale: tenant.defaultLocale }, select: { title: true } } },
-      }),
-      tx.item.count({ where }),
-    ]);
-    const items: ItemListRow[] = rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      kind: r.kind,
-      status: r.status,
-      title: r.translations[0]?.title ?? r.slug,
-      categoryId: r.categoryId,
-      agencyId: r.agencyId,
-      publishAt: r.publishAt,
-      publishedAt: r.publishedAt,
-      updatedAt: r.updatedAt,
-      version: r.version,
-    }));
-    return { items, total, page, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE)) };
-  });
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(asked ?? 1) || 1));
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
+  const [rows, total] = await Promise.all([
+    tx.item.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * ADMIN_PAGE,
+      take: ADMIN_PAGE,
+      include: { translations: { where: { locale: tenant.defaultLocale }, select: { title: true } } },
+    }),
+    tx.item.count({ where }),
+  ]);
+  const items: ItemListRow[] = rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    kind: r.kind,
+    status: r.status,
+    title: r.translations[0]?.title ?? r.slug,
+    categoryId: r.categoryId,
+    agencyId: r.agencyId,
+    publishAt: r.publishAt,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  }));
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / ADMIN_PAGE)) };
 }

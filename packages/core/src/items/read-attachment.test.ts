@@ -7,10 +7,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedTenants } from "@cong/db";
-import { describeBackends } from "@cong/db/testing";
+import { describeBackends, inUnit } from "@cong/db/testing";
 import { createStorage, httpDate, type Storage } from "../content/index.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
-import { readAttachment } from "./read-attachment.ts";
+import { readAttachment, type ReadAttachmentOptions } from "./read-attachment.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const CLIP = Uint8Array.from({ length: 90_000 }, (_, index) => (index * 13) % 256);
@@ -56,7 +56,7 @@ describeBackends("reading an attachment", ({ db }) => {
 
   beforeAll(async () => {
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
+    qn = (await inUnit(db(), { kind: "platform" }, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
     const key = `${qn}/${SHA}.mp4`;
     await disk.put(key, CLIP, "video/mp4");
     const row = await db().owner.attachment.create({ data: { tenantId: qn, storageKey: key, fileName: "phóng sự.mp4", mime: "video/mp4", size: CLIP.length, sha256: SHA } });
@@ -67,8 +67,9 @@ describeBackends("reading an attachment", ({ db }) => {
     itemId = item.id;
   });
 
-  const read = (storage: Storage, staff: boolean, headers?: Record<string, string>, method?: string) =>
-    readAttachment(db(), qn, id, { staff, storage, request: request(headers, method) });
+  // In a unit of work in the province's scope, as the file route reads it.
+  const readIn = (o: Omit<ReadAttachmentOptions, "tx" | "tenantId">) => inUnit(db(), qn, (tx) => readAttachment({ tx, tenantId: qn, ...o }));
+  const read = (storage: Storage, staff: boolean, headers?: Record<string, string>, method?: string) => readIn({ id, staff, storage, request: request(headers, method) });
 
   it("keeps a draft's file from anyone but the province's staff", async () => {
     const { storage } = watched();
@@ -81,7 +82,7 @@ describeBackends("reading an attachment", ({ db }) => {
   it("finds no file for an id that is not a uuid, without a query error", async () => {
     const { storage, calls } = watched();
     for (const bad of ["------------------------------------", "not-a-uuid", `${id}x`, "", "00000000-0000-0000-0000-00000000000g"]) {
-      expect(await readAttachment(db(), qn, bad, { staff: true, storage, request: request() }), bad).toBeNull();
+      expect(await readIn({ id: bad, staff: true, storage, request: request() }), bad).toBeNull();
     }
     expect(calls).toEqual([]);
   });
@@ -113,7 +114,7 @@ describeBackends("reading an attachment", ({ db }) => {
   it("stops reading when the request is aborted", async () => {
     const { storage } = watched();
     const abort = new AbortController();
-    const got = await readAttachment(db(), qn, id, { staff: false, storage, request: { method: "GET", headers: new Headers(), signal: abort.signal } });
+    const got = await readIn({ id, staff: false, storage, request: { method: "GET", headers: new Headers(), signal: abort.signal } });
     const reader = (got!.status === 200 ? got!.body : null)!.getReader();
     let received = (await reader.read()).value!.length;
     abort.abort();

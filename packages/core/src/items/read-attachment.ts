@@ -2,8 +2,8 @@
 // an image in its text); before that, only the province's staff. The attachment's row knows the file's
 // size, type and sha256, so "not modified" (304) and "no such range" (416) are answered from the
 // database alone, and storage is opened only for the bytes the answer carries.
-import type { Db } from "@cong/db";
-import { isUuid, withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
+import { isUuid } from "@cong/db";
 import { answerFileRequest, type ByteRange, type Storage } from "../content/index.ts";
 
 export type AttachmentFile = {
@@ -25,6 +25,10 @@ export type AttachmentRead =
   | { status: 200 | 206; file: AttachmentFile; range: ByteRange | null; body: ReadableStream<Uint8Array> | null };
 
 export type ReadAttachmentOptions = {
+  tx: Tx;
+  tenantId: string;
+  /** The attachment's id, as the address gave it (anything that is not a uuid finds nothing). */
+  id: string;
   /** Whether the visitor is signed in to this province's administration. */
   staff: boolean;
   storage: Storage;
@@ -33,36 +37,32 @@ export type ReadAttachmentOptions = {
 };
 
 /** Null when there is no such file, or it is not public and the visitor is not staff. */
-export async function readAttachment(db: Db, tenantId: string, id: string, options: ReadAttachmentOptions): Promise<AttachmentRead | null> {
+export async function readAttachment({ tx, tenantId, id, staff, storage, request }: ReadAttachmentOptions): Promise<AttachmentRead | null> {
   if (!isUuid(id)) return null;
-  const found = await withTenant(db, tenantId, async (tx) => {
-    const row = await tx.attachment.findUnique({ where: { id } });
-    if (!row) return null;
-    const used = await tx.item.count({
-      where: {
-        tenantId,
-        status: "published",
-        OR: [{ fileId: id }, { coverId: id }, { translations: { some: { body: { contains: `/files/${id}` } } } }],
-      },
-    });
-    return { row, public: used > 0 };
+  const row = await tx.attachment.findUnique({ where: { id } });
+  if (!row) return null;
+  const used = await tx.item.count({
+    where: {
+      tenantId,
+      status: "published",
+      OR: [{ fileId: id }, { coverId: id }, { translations: { some: { body: { contains: `/files/${id}` } } } }],
+    },
   });
-  if (!found || (!found.public && !options.staff)) return null;
-  const { row } = found;
-  const file: AttachmentFile = { fileName: row.fileName, mime: row.mime, size: row.size, etag: `"${row.sha256}"`, lastModified: row.createdAt, public: found.public };
+  if (used === 0 && !staff) return null;
+  const file: AttachmentFile = { fileName: row.fileName, mime: row.mime, size: row.size, etag: `"${row.sha256}"`, lastModified: row.createdAt, public: used > 0 };
 
-  const answer = answerFileRequest(file, options.request);
+  const answer = answerFileRequest(file, request);
   if (answer.status === 304) return { status: 304, file };
   if (answer.status === 416) return { status: 416, file };
   const mismatch = (size: number) => new Error(`attachment ${id}: storage holds ${size} bytes, its record says ${row.size}`);
-  if (options.request.method !== "GET") {
-    const info = await options.storage.stat(row.storageKey);
+  if (request.method !== "GET") {
+    const info = await storage.stat(row.storageKey);
     if (!info) return null;
     if (info.size !== row.size) throw mismatch(info.size);
     return { status: 200, file, range: null, body: null };
   }
-  const { signal } = options.request;
-  const stored = await options.storage.read(row.storageKey, { range: answer.range ?? undefined, signal }).catch((error: unknown) => {
+  const { signal } = request;
+  const stored = await storage.read(row.storageKey, { range: answer.range ?? undefined, signal }).catch((error: unknown) => {
     // The visitor left before the store answered: nobody is waiting for this response or its error.
     if (signal.aborted) return null;
     throw error;

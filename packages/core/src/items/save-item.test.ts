@@ -1,6 +1,7 @@
 // An item saved with its files is all or nothing, on both databases and both storages (local disk, S3
-// through s3rver): a refused file or field, or a failure while storing, leaves no item, revision,
-// attachment row or stored object behind, and never removes an object that a saved item still uses.
+// through s3rver): a refused file or field, a failure while storing, or a request's unit of work that
+// does not commit after the save leaves no item, revision, attachment row or stored object behind, and
+// never removes an object that a saved item still uses.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -9,13 +10,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedTenants, type Db } from "@cong/db";
-import { describeBackends } from "@cong/db/testing";
+import { describeBackends, inUnit } from "@cong/db/testing";
 import { loadAbility } from "../accounts/load-ability.ts";
 import type { Viewer } from "../accounts/viewer.ts";
 import { createStorage, type Storage } from "../content/index.ts";
 import { asLocalized } from "../json.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
-import { saveItem } from "./save-item.ts";
+import { saveItem, type SaveItemOptions } from "./save-item.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const load = createRequire(import.meta.url);
@@ -84,8 +85,13 @@ describeBackends("saving an item with its files", ({ db }) => {
   let health: Viewer;
   let media: Viewer;
   const as = async (viewer: Viewer) => {
-    const { ability } = await loadAbility(db(), viewer, qn);
-    return { db: db(), tenantId: qn, ability, actor: { id: viewer.id, email: viewer.email, ip: null }, agencyIds: viewer.agencies.map((a) => a.id) };
+    const { ability } = await inUnit(db(), qn, (tx) => loadAbility({ tx, viewer, tenantId: qn }));
+    return { tenantId: qn, ability, actor: { id: viewer.id, email: viewer.email, ip: null }, agencyIds: viewer.agencies.map((a) => a.id) };
+  };
+  /** A save in its own unit of work, as a request makes it: committed unless it throws or commit is false. */
+  const save = async (viewer: Viewer, o: Omit<SaveItemOptions, keyof Awaited<ReturnType<typeof as>> | "tx" | "unit">, unitOptions?: { commit?: boolean }) => {
+    const who = await as(viewer);
+    return inUnit(db(), qn, (tx, unit) => saveItem({ tx, unit, ...who, ...o }), unitOptions);
   };
   const counts = async () => ({
     items: await db().owner.item.count({ where: { tenantId: qn } }),
@@ -96,7 +102,7 @@ describeBackends("saving an item with its files", ({ db }) => {
 
   beforeAll(async () => {
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
+    qn = (await inUnit(db(), { kind: "platform" }, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
     health = await viewerOf(db(), qn, "so-y-te");
     media = await viewerOf(db(), qn, "trung-tam-truyen-thong");
   });
@@ -111,7 +117,7 @@ describeBackends("saving an item with its files", ({ db }) => {
 
     it("saves nothing when the cover image is refused: no item, no revision, no attachment, no stored object", async () => {
       const before = await counts();
-      const result = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Ảnh bìa bị từ chối"), uploads: { cover: { bytes: PDF, name: "bia.png" } }, storage: storage() });
+      const result = await save(health, { sectionSlug: "cam-nang", input: article("Ảnh bìa bị từ chối"), uploads: { cover: { bytes: PDF, name: "bia.png" } }, storage: storage() });
       expect(result).toEqual({ ok: false, errors: { coverUpload: ["errors.fileType"] } });
       expect(await counts()).toEqual(before);
       expect(await objectsIn(dir())).toEqual([]);
@@ -119,7 +125,7 @@ describeBackends("saving an item with its files", ({ db }) => {
 
     it("stores no accepted file when another field is refused, and names that field", async () => {
       const before = await counts();
-      const result = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: { kind: "article", translations: { vi: { title: "" } } }, uploads: { cover: { bytes: png(1), name: "bia.png" } }, storage: storage() });
+      const result = await save(health, { sectionSlug: "cam-nang", input: { kind: "article", translations: { vi: { title: "" } } }, uploads: { cover: { bytes: png(1), name: "bia.png" } }, storage: storage() });
       expect(result).toEqual({ ok: false, errors: { "translations.vi.title": ["errors.titleRequired"] } });
       expect(await counts()).toEqual(before);
       expect(await objectsIn(dir())).toEqual([]);
@@ -127,7 +133,7 @@ describeBackends("saving an item with its files", ({ db }) => {
 
     it("saves the item with its cover and PDF, one object per file, in one go", async () => {
       const before = await counts();
-      const result = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Cẩm nang có ảnh bìa"), uploads: { cover: { bytes: png(2), name: "bìa.png" }, file: { bytes: PDF, name: "cam-nang.pdf" } }, storage: storage() });
+      const result = await save(health, { sectionSlug: "cam-nang", input: article("Cẩm nang có ảnh bìa"), uploads: { cover: { bytes: png(2), name: "bìa.png" }, file: { bytes: PDF, name: "cam-nang.pdf" } }, storage: storage() });
       expect(result.ok).toBe(true);
       const item = await db().owner.item.findUniqueOrThrow({ where: { id: result.ok ? result.value.id : "" }, include: { cover: true, file: true } });
       expect([item.cover?.fileName, item.cover?.mime, item.file?.mime]).toEqual(["bìa.png", "image/png", "application/pdf"]);
@@ -137,32 +143,59 @@ describeBackends("saving an item with its files", ({ db }) => {
 
     it("takes back what it stored when storing a later file fails, and keeps what a saved item uses", async () => {
       // A saved article already uses this cover.
-      const kept = await saveItem({ ...(await as(media)), sectionSlug: "videos", input: { kind: "video", mediaUrl: "https://youtu.be/x", translations: { vi: { title: "Video đã lưu" } } }, uploads: { cover: { bytes: png(3), name: "a.png" } }, storage: storage() });
+      const kept = await save(media, { sectionSlug: "videos", input: { kind: "video", mediaUrl: "https://youtu.be/x", translations: { vi: { title: "Video đã lưu" } } }, uploads: { cover: { bytes: png(3), name: "a.png" } }, storage: storage() });
       expect(kept.ok).toBe(true);
       const held = await objectsIn(dir());
       expect(held).toHaveLength(1);
       const failing: Storage = { ...storage(), put: async (key, bytes, type) => (type.startsWith("video/") ? Promise.reject(new Error("object store down")) : storage().put(key, bytes, type)) };
       const before = await counts();
       // Same cover (shared, already stored) plus a new one would be two slots; the file fails.
-      const save = saveItem({ ...(await as(media)), sectionSlug: "videos", input: { kind: "video", translations: { vi: { title: "Video lỗi lưu" } } }, uploads: { cover: { bytes: png(3), name: "b.png" }, file: { bytes: MP4, name: "clip.mp4" } }, storage: failing });
-      await expect(save).rejects.toThrow("object store down");
+      const failed = save(media, { sectionSlug: "videos", input: { kind: "video", translations: { vi: { title: "Video lỗi lưu" } } }, uploads: { cover: { bytes: png(3), name: "b.png" }, file: { bytes: MP4, name: "clip.mp4" } }, storage: failing });
+      await expect(failed).rejects.toThrow("object store down");
       expect(await counts()).toEqual(before);
       expect(await objectsIn(dir())).toEqual(held);
-      const other = saveItem({ ...(await as(media)), sectionSlug: "videos", input: { kind: "video", translations: { vi: { title: "Video lỗi lưu" } } }, uploads: { cover: { bytes: png(4), name: "c.png" }, file: { bytes: MP4, name: "clip.mp4" } }, storage: failing });
+      const other = save(media, { sectionSlug: "videos", input: { kind: "video", translations: { vi: { title: "Video lỗi lưu" } } }, uploads: { cover: { bytes: png(4), name: "c.png" }, file: { bytes: MP4, name: "clip.mp4" } }, storage: failing });
       await expect(other).rejects.toThrow("object store down");
       // The new cover was stored before the video failed: it is gone again.
       expect(await objectsIn(dir())).toEqual(held);
       expect(await counts()).toEqual(before);
     });
 
+    it("takes back the files of a save whose request then fails or does not commit, and keeps a committed save's", async () => {
+      const kept = await save(health, { sectionSlug: "cam-nang", input: article("Cẩm nang đã lưu cùng ảnh"), uploads: { cover: { bytes: png(7), name: "giu.png" } }, storage: storage() });
+      expect(kept.ok).toBe(true);
+      const held = await objectsIn(dir());
+      expect(held).toHaveLength(1);
+      const before = await counts();
+
+      // The save succeeds and stores its files; a later step of the same request fails: the unit rolls back.
+      const who = await as(health);
+      const failed = inUnit(db(), qn, async (tx, unit) => {
+        const saved = await saveItem({ tx, unit, ...who, sectionSlug: "cam-nang", input: article("Lưu xong rồi hỏng"), uploads: { cover: { bytes: png(8), name: "moi.png" }, file: { bytes: PDF, name: "tai-lieu.pdf" } }, storage: storage() });
+        expect(saved.ok).toBe(true);
+        expect(await objectsIn(dir())).toHaveLength(3);
+        throw new Error("a later step failed");
+      });
+      await expect(failed).rejects.toThrow("a later step failed");
+      expect(await counts()).toEqual(before);
+      expect(await objectsIn(dir())).toEqual(held);
+
+      // A unit that ends without committing: its own PDF goes, the cover a committed item holds stays.
+      const uncommitted = await save(health, { sectionSlug: "cam-nang", input: article("Không được lưu"), uploads: { cover: { bytes: png(7), name: "cung-anh.png" }, file: { bytes: PDF, name: "tai-lieu.pdf" } }, storage: storage() }, { commit: false });
+      expect(uncommitted.ok).toBe(true);
+      expect(await counts()).toEqual(before);
+      expect(await objectsIn(dir())).toEqual(held);
+      const cover = await db().owner.item.findUniqueOrThrow({ where: { id: kept.ok ? kept.value.id : "" }, include: { cover: true } }).then((i) => i.cover);
+      expect(held).toEqual([cover!.storageKey]);
+    });
+
     it("leaves an existing item exactly as it was when an edit is refused, its new cover included", async () => {
-      const created = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", input: article("Bài trước khi sửa"), uploads: { cover: { bytes: png(5), name: "cu.png" } }, storage: storage() });
+      const created = await save(health, { sectionSlug: "cam-nang", input: article("Bài trước khi sửa"), uploads: { cover: { bytes: png(5), name: "cu.png" } }, storage: storage() });
       const id = created.ok ? created.value.id : "";
       const item = await db().owner.item.findUniqueOrThrow({ where: { id }, include: { translations: true } });
       const before = await counts();
       const objects = await objectsIn(dir());
-      const refused = await saveItem({
-        ...(await as(health)),
+      const refused = await save(health, {
         sectionSlug: "cam-nang",
         itemId: id,
         input: { kind: "article", coverId: item.coverId, translations: { vi: { title: "Tiêu đề mới", summary: "Tóm tắt mới" } }, mediaUrl: "javascript:alert(1)" },
@@ -175,7 +208,7 @@ describeBackends("saving an item with its files", ({ db }) => {
       expect(await counts()).toEqual(before);
       expect(await objectsIn(dir())).toEqual(objects);
 
-      const saved = await saveItem({ ...(await as(health)), sectionSlug: "cam-nang", itemId: id, input: { ...article("Tiêu đề mới"), coverId: item.coverId }, uploads: { cover: { bytes: png(6), name: "moi.png" } }, storage: storage() });
+      const saved = await save(health, { sectionSlug: "cam-nang", itemId: id, input: { ...article("Tiêu đề mới"), coverId: item.coverId }, uploads: { cover: { bytes: png(6), name: "moi.png" } }, storage: storage() });
       expect(saved).toMatchObject({ ok: true, value: { id, version: item.version + 1 } });
       const cover = await db().owner.item.findUniqueOrThrow({ where: { id }, include: { cover: true } }).then((i) => i.cover);
       expect(cover?.fileName).toBe("moi.png");

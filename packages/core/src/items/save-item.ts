@@ -1,11 +1,11 @@
 // An editor creates or edits an item in a section their agency answers for (the matrix, through CASL):
 // validated by one schema, HTML sanitized on the server, translations for the tenant's locales only,
-// searchable without diacritics, with a revision and an audit entry — all in one transaction. Files sent
-// with the form (a cover, a document's PDF, a video) are part of the same save: all of it or none of it,
-// so a refused field or file leaves no item, revision, attachment or stored object behind.
+// searchable without diacritics, with a revision and an audit entry — all in the request's transaction.
+// Files sent with the form (a cover, a document's PDF, a video) are part of the same save: all of it or
+// none of it, so a refused field or file leaves no item, revision, attachment or stored object behind.
 import { EDITING_DUTIES } from "@cong/authz";
 import { subject, type AppAbility } from "@cong/authz";
-import { isUuid, type Db, type Tx } from "@cong/db";
+import { isUuid, type Tx, type UnitHooks } from "@cong/db";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { cleanHtml, foldVietnamese, htmlToText, type Storage, type UploadPurpose } from "../content/index.ts";
 import { invalid, parseWith, type Checked, type FieldErrors, type Lang } from "../validation.ts";
@@ -17,7 +17,9 @@ import { uniqueSlug } from "./slug.ts";
 import { checkFile, withFiles, type CheckedFile, type IncomingFile } from "./attachment-files.ts";
 
 export type SaveItemOptions = {
-  db: Db;
+  tx: Tx;
+  /** The request's unit: a file stored by the save is removed again if the unit does not commit. */
+  unit: UnitHooks;
   tenantId: string;
   ability: AppAbility;
   actor: AuditActor;
@@ -40,9 +42,6 @@ export type SaveItemOptions = {
 /** The form fields of the uploads, where their refusals are reported. */
 export const UPLOAD_FIELDS = { cover: "coverUpload", file: "fileUpload" } as const;
 
-// Storing a 100 MB video to an object store happens inside the save's transaction.
-const UPLOAD_TIMEOUT = 120_000;
-
 export type SaveItemResult = Checked<{ id: string; slug: string; version: number }> | { ok: false; forbidden: true };
 
 const date = (s: string | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
@@ -55,8 +54,7 @@ export async function saveItem(o: SaveItemOptions): Promise<SaveItemResult> {
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   // Files are judged by their bytes before anything is written.
   const files = await checkUploads(o, sent.kind, errors);
-  const uploading = Object.keys(files).length > 0;
-  return withFiles({ db: o.db, tenantId: o.tenantId, storage: o.storage, timeout: uploading ? UPLOAD_TIMEOUT : undefined }, async (tx, batch) => {
+  return withFiles({ tx: o.tx, unit: o.unit, tenantId: o.tenantId, storage: o.storage }, async (tx, batch) => {
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: o.tenantId }, select: { locales: true, defaultLocale: true } });
     const section = await tx.section.findFirst({ where: { tenantId: o.tenantId, slug: o.sectionSlug }, include: { categories: true, duties: true } });
     if (!section) return invalid("form", "errors.sectionNotFound");

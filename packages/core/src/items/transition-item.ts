@@ -4,8 +4,7 @@
 // deadline engine: (tenant, section, agency, time).
 import { subject, type AppAbility } from "@cong/authz";
 import { calendarDateTimeSchema } from "@cong/config";
-import type { Db, Tx } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { z } from "zod";
 import type { AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type Lang } from "../validation.ts";
@@ -33,7 +32,7 @@ const transitionSchema = z.object({
 });
 
 export type TransitionOptions = {
-  db: Db;
+  tx: Tx;
   tenantId: string;
   ability: AppAbility;
   actor: AuditActor;
@@ -63,28 +62,26 @@ export async function transitionItem(o: TransitionOptions): Promise<TransitionRe
     publishAt = new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(raw) ? raw : `${raw}${o.utcOffset ?? "+07:00"}`);
     if (publishAt <= now) return invalid("publishAt", "errors.publishAtPast");
   }
-  return withTenant(o.db, o.tenantId, async (tx) => {
-    const item = await tx.item.findFirst({ where: { id: o.itemId, tenantId: o.tenantId }, include: { translations: true } });
-    if (!item) return invalid("form", "errors.itemNotFound");
-    const rule = RULES[action];
-    if (!o.ability.can(rule.needs, subject("Item", { ...item }))) return { ok: false, forbidden: true } as const;
-    if (!rule.from.includes(item.status)) return invalid("form", "errors.transitionNotAllowed");
-    const before = snapshotOf(item, item.translations);
-    const data: Record<string, unknown> = { status: rule.to, updatedAt: now, updatedBy: o.actor.id };
-    if (action === "schedule") data.publishAt = publishAt;
-    if (action === "unschedule" || action === "publish") data.publishAt = null;
-    if (action === "withdraw") data.withdrawnAt = now;
-    if (action === "publish") {
-      data.publishedAt = now;
-      data.withdrawnAt = null;
-    }
-    // Conditional on the state read above, so two reviewers clicking at once publish it once.
-    const moved = await tx.item.updateMany({ where: { id: item.id, status: item.status }, data });
-    if (moved.count !== 1) return invalid("form", "errors.transitionNotAllowed");
-    if (action === "publish") await recordPublish(tx, item, now);
-    await recordItemChange(tx, { tenantId: o.tenantId, itemId: item.id, action: action as ItemAction, actor: o.actor, before, note: note || null });
-    return { ok: true, value: { id: item.id, status: rule.to, ...(publishAt ? { publishAt } : {}) } };
-  });
+  const item = await o.tx.item.findFirst({ where: { id: o.itemId, tenantId: o.tenantId }, include: { translations: true } });
+  if (!item) return invalid("form", "errors.itemNotFound");
+  const rule = RULES[action];
+  if (!o.ability.can(rule.needs, subject("Item", { ...item }))) return { ok: false, forbidden: true } as const;
+  if (!rule.from.includes(item.status)) return invalid("form", "errors.transitionNotAllowed");
+  const before = snapshotOf(item, item.translations);
+  const data: Record<string, unknown> = { status: rule.to, updatedAt: now, updatedBy: o.actor.id };
+  if (action === "schedule") data.publishAt = publishAt;
+  if (action === "unschedule" || action === "publish") data.publishAt = null;
+  if (action === "withdraw") data.withdrawnAt = now;
+  if (action === "publish") {
+    data.publishedAt = now;
+    data.withdrawnAt = null;
+  }
+  // Conditional on the state read above, so two reviewers clicking at once publish it once.
+  const moved = await o.tx.item.updateMany({ where: { id: item.id, status: item.status }, data });
+  if (moved.count !== 1) return invalid("form", "errors.transitionNotAllowed");
+  if (action === "publish") await recordPublish(o.tx, item, now);
+  await recordItemChange(o.tx, { tenantId: o.tenantId, itemId: item.id, action: action as ItemAction, actor: o.actor, before, note: note || null });
+  return { ok: true, value: { id: item.id, status: rule.to, ...(publishAt ? { publishAt } : {}) } };
 }
 
 /** The update event a publish is: the deadline engine counts it for the item's section and agency. */

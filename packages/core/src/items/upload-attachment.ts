@@ -1,9 +1,9 @@
 // An editor uploads an image for the rich-text editor: its type is judged by its content, not its name;
 // it is stored under the tenant's prefix by its sha256 (the same file twice is stored once) in the
-// configured storage, local disk or S3-compatible, with its row in one unit (attachment-files.ts).
+// configured storage, local disk or S3-compatible, with its row in the request's unit (attachment-files.ts).
 // Files that belong to an item's fields (cover, PDF, video) come with the item's save instead.
 import { subject, type AppAbility } from "@cong/authz";
-import type { Db } from "@cong/db";
+import type { Tx, UnitHooks } from "@cong/db";
 import type { AuditActor } from "../audit/record-audit.ts";
 import type { Storage, UploadPurpose } from "../content/index.ts";
 import { invalid, type Checked } from "../validation.ts";
@@ -12,7 +12,9 @@ import { checkFile, withFiles, type IncomingFile, type UploadedFile } from "./at
 export type { UploadedFile } from "./attachment-files.ts";
 
 export async function uploadAttachment(o: {
-  db: Db;
+  tx: Tx;
+  /** The request's unit: the stored file is removed again if the unit does not commit. */
+  unit: UnitHooks;
   tenantId: string;
   ability: AppAbility;
   actor: AuditActor;
@@ -25,6 +27,6 @@ export async function uploadAttachment(o: {
   if (!o.ability.can("edit", subject("Section", { tenantId: o.tenantId, id: o.sectionId }))) return { ok: false, forbidden: true };
   const checked = await checkFile(o.tenantId, o.file, o.purpose);
   if (!checked.ok) return invalid("file", checked.reason);
-  const uploaded = await withFiles({ db: o.db, tenantId: o.tenantId, storage: o.storage, timeout: 120_000 }, (tx, files) => files.add(tx, checked.value, o.actor));
+  const uploaded = await withFiles({ tx: o.tx, unit: o.unit, tenantId: o.tenantId, storage: o.storage }, (tx, files) => files.add(tx, checked.value, o.actor));
   return { ok: true, value: uploaded };
 }

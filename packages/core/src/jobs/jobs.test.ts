@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedTenants } from "@cong/db";
-import { describeBackends } from "@cong/db/testing";
+import { describeBackends, inUnit } from "@cong/db/testing";
 import { loadAbility } from "../accounts/load-ability.ts";
 import { asLocalized } from "../json.ts";
 import { createMailer } from "../mail/mailer.ts";
@@ -36,7 +36,7 @@ describeBackends("jobs", ({ db, kind }) => {
     // what db:migrate does after the SQL migrations: the queue's schema and tables, as the owner
     await prepareJobs(db());
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await listTenants(db())).find((t) => t.slug === "quang-ninh")!.id;
+    qn = (await inUnit(db(), null, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
     outbox = await mkdtemp(path.join(tmpdir(), "cong-jobs-"));
   });
   afterAll(async () => {
@@ -61,12 +61,12 @@ describeBackends("jobs", ({ db, kind }) => {
     const agency = await db().owner.agency.findFirstOrThrow({ where: { tenantId: qn, key: "so-y-te" } });
     const user = await db().owner.user.create({ data: { tenantId: qn, email: `jobs.${kind}@qn.vn`, name: "J", roles: ["editor"] } });
     const viewer = { id: user.id, sessionId: "", tenantId: qn, email: user.email, name: "J", roles: ["editor" as const], agencies: [{ id: agency.id, key: agency.key, names: asLocalized(agency.names) }] };
-    const { ability } = await loadAbility(db(), viewer, qn);
+    const { ability } = await inUnit(db(), qn, (tx) => loadAbility({ tx, viewer, tenantId: qn }));
     const actor = { id: user.id, email: user.email, ip: null };
-    const saved = await saveItem({ db: db(), tenantId: qn, ability, actor, agencyIds: [agency.id], sectionSlug: "cam-nang", input: { kind: "article", translations: { vi: { title: `Hẹn giờ ${kind}` } } } });
+    const saved = await inUnit(db(), qn, (tx, unit) => saveItem({ tx, unit, tenantId: qn, ability, actor, agencyIds: [agency.id], sectionSlug: "cam-nang", input: { kind: "article", translations: { vi: { title: `Hẹn giờ ${kind}` } } } }));
     const id = saved.ok ? saved.value.id : "";
     const at = new Date(Date.now() + 2_000);
-    const scheduled = await transitionItem({ db: db(), tenantId: qn, ability, actor, itemId: id, input: { action: "schedule", publishAt: at.toISOString() } });
+    const scheduled = await inUnit(db(), qn, (tx) => transitionItem({ tx, tenantId: qn, ability, actor, itemId: id, input: { action: "schedule", publishAt: at.toISOString() } }));
     expect(scheduled).toMatchObject({ ok: true, value: { status: "scheduled" } });
     // every instance is told, as every request handler would tell its own
     for (const j of instances) await j.publishAt(at);

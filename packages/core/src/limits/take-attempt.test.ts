@@ -3,7 +3,7 @@
 // window has passed, and out of reach of the runtime role except through take_attempt.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDb, withPlatform, withTenant, type Db } from "@cong/db";
-import { describeBackends, TEST_POSTGRES_URL } from "@cong/db/testing";
+import { describeBackends, inUnit, TEST_POSTGRES_URL } from "@cong/db/testing";
 import type { Limit } from "./limits.ts";
 import { RESET_REQUEST_LIMIT, signInLimit } from "./limits.ts";
 import { takeAttempt } from "./take-attempt.ts";
@@ -24,7 +24,7 @@ describeBackends("attempt limits", ({ db, kind }) => {
   afterAll(async () => {
     await other?.close();
   });
-  const take = (ip: string, options: { limit?: Limit; via?: Db } = {}) => takeAttempt({ db: options.via ?? db(), secret, limit: options.limit ?? limit, ip });
+  const take = (ip: string, options: { limit?: Limit; via?: Db } = {}) => inUnit(options.via ?? db(), { kind: "platform" }, (tx) => takeAttempt({ tx, secret, limit: options.limit ?? limit, ip }));
   /** Lets time pass for every counter (they run on the database's clock). */
   const elapse = (ms: number) => db().owner.$executeRaw`update attempt_counter set resets_at = resets_at - ${ms}::float8 * interval '1 millisecond'`;
 

@@ -1,8 +1,7 @@
 // Counts an attempt against a limit, in the database, so that every app instance shares one budget: one
 // call of the SQL function take_attempt (migration 20261128100000_rate_limits) per attempt, atomic under
 // concurrency. The runtime role can call it but cannot read or clear the counters otherwise.
-import type { Db, Tx } from "@cong/db";
-import { withPlatform } from "@cong/db";
+import type { Tx } from "@cong/db";
 import type { FieldErrors } from "../validation.ts";
 import { attemptKey } from "./attempt-key.ts";
 import { clientAddress } from "./client-address.ts";
@@ -16,7 +15,7 @@ export type TakeAttemptResult =
   | { ok: false; errors: FieldErrors; retryAfter: number };
 
 export type TakeAttemptOptions = {
-  db: Db;
+  tx: Tx;
   /** The server secret the keys are made with (SESSION_SECRET or the generated one). */
   secret: string;
   limit: Limit;
@@ -25,9 +24,10 @@ export type TakeAttemptOptions = {
 };
 
 /** Counts one attempt from the client's address; refused with errors.tooManyAttempts once the budget is used. */
-export async function takeAttempt({ db, secret, limit, ip }: TakeAttemptOptions): Promise<TakeAttemptResult> {
+/** Counted in the request's transaction: a request that fails (5xx) and rolls back does not count. */
+export async function takeAttempt({ tx, secret, limit, ip }: TakeAttemptOptions): Promise<TakeAttemptResult> {
   const key = attemptKey(secret, limit.name, [clientAddress(ip)]);
-  const attempt = await withPlatform(db, (tx) => countAttempt(tx, key, limit));
+  const attempt = await countAttempt(tx, key, limit);
   if (attempt.allowed) return { ok: true, value: { remaining: attempt.remaining } };
   return { ok: false, errors: { form: ["errors.tooManyAttempts"] }, retryAfter: attempt.retryAfter };
 }

@@ -2,8 +2,7 @@
 // matrix gives it to, and for this viewer whether they may edit or answer there, or why not.
 import type { Localized } from "@cong/config";
 import { subject, whySectionClosed, type AppAbility, type ClosedReason, type TenantRules } from "@cong/authz";
-import type { Db } from "@cong/db";
-import { withTenant } from "@cong/db";
+import type { Tx } from "@cong/db";
 import { actorOf } from "../accounts/load-ability.ts";
 import type { Viewer } from "../accounts/viewer.ts";
 import { asLocalized } from "../json.ts";
@@ -23,14 +22,12 @@ export type SectionAccess = {
   closed: ClosedReason | null;
 };
 
-export async function listSectionAccess(db: Db, tenantId: string, viewer: Viewer, ability: AppAbility, rules: TenantRules): Promise<SectionAccess[]> {
-  const sections = await withTenant(db, tenantId, (tx) =>
-    tx.section.findMany({
-      where: { tenantId },
-      orderBy: [{ position: "asc" }, { slug: "asc" }],
-      include: { duties: { orderBy: { position: "asc" }, include: { agency: { select: { id: true, key: true, names: true } } } } },
-    }),
-  );
+export async function listSectionAccess({ tx, tenantId, viewer, ability, rules }: { tx: Tx; tenantId: string; viewer: Viewer; ability: AppAbility; rules: TenantRules }): Promise<SectionAccess[]> {
+  const sections = await tx.section.findMany({
+    where: { tenantId },
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    include: { duties: { orderBy: { position: "asc" }, include: { agency: { select: { id: true, key: true, names: true } } } } },
+  });
   const actor = actorOf(viewer)!;
   return sections.map((s) => {
     const canEdit = ability.can("edit", subject("Section", { tenantId, id: s.id }));
