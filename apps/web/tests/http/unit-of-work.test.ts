@@ -1,6 +1,7 @@
 // Issue 9, one unit of work per request: a citizen's page, feed or API answer, rendered without any
 // cache, opens exactly one transaction in the province's scope (the issue measured 2 for a home page and
-// 4 for a section page, one per use case).
+// 4 for a section page, one per use case); so does every staff page, however many loaders it runs
+// (the layout's and the page's, each asking who is signed in), and a form's save.
 import { expect, it } from "vitest";
 import { describeServer } from "./describe-server.ts";
 
@@ -19,6 +20,29 @@ describeServer(
         expect(res.status, path).toBeLessThan(500);
         expect(server().transactions() - before, path).toBe(1);
       }
+    });
+
+    it("opens one transaction for each staff page and each save, with the sign-in check inside it", async () => {
+      const admin = await server().signedIn("qnAdmin");
+      const paths = ["/admin", "/admin/sections", "/admin/sections/cam-nang", "/admin/sections/cam-nang/new", "/admin/users", "/admin/audit", "/admin/deadlines", "/admin/calendar", "/admin/config", "/admin/config/settings"];
+      for (const path of paths) {
+        const before = server().transactions();
+        const res = await admin.get(path);
+        expect(res.status, path).toBe(200);
+        expect(server().transactions() - before, path).toBe(1);
+      }
+      // A refused form (an impossible date) answers 400 from one transaction, the page re-rendered in
+      // it; the client's own GET of the form (for its token) is the other one.
+      let before = server().transactions();
+      let res = await admin.submit("/admin/calendar", { intent: "add", date: "2026-02-30", kind: "holiday", name: "Không có" });
+      expect(res.status).toBe(400);
+      expect(server().transactions() - before).toBe(2);
+      // A form that may carry files is read after a checkpoint: the sign-in check commits before the body
+      // arrives, so no transaction stays open while a slow client uploads; the save and its page are one.
+      before = server().transactions();
+      res = await admin.submit("/admin/sections/cam-nang/new", { kind: "article", "translations.vi.title": "" });
+      expect(res.status).toBe(400);
+      expect(server().transactions() - before).toBe(1 + 2);
     });
   },
   { env: { PAGE_CACHE_MB: "0" } },

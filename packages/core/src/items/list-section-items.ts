@@ -26,16 +26,15 @@ export async function listSectionItems({ tx, tenantId, ability, sectionId, statu
   // A page past the end is simply empty; past MAX_PAGE the offset would overflow the query's integer.
   const page = Math.min(MAX_PAGE, Math.max(1, Math.trunc(asked ?? 1) || 1));
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLocale: true } });
-  const [rows, total] = await Promise.all([
-    tx.item.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * ADMIN_PAGE,
-      take: ADMIN_PAGE,
-      include: { translations: { where: { locale: tenant.defaultLocale }, select: { title: true } } },
-    }),
-    tx.item.count({ where }),
-  ]);
+  // One after the other: a transaction is one connection, which answers one query at a time.
+  const rows = await tx.item.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * ADMIN_PAGE,
+    take: ADMIN_PAGE,
+    include: { translations: { where: { locale: tenant.defaultLocale }, select: { title: true } } },
+  });
+  const total = await tx.item.count({ where });
   const items: ItemListRow[] = rows.map((r) => ({
     id: r.id,
     slug: r.slug,
