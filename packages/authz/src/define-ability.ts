@@ -11,10 +11,12 @@ export const ACTIONS = [
   "edit", "submit", "publish", "withdraw", "answer",
   // Watching the whole province's work: every section's workspace, or everyone's deadlines.
   "oversee",
+  // Entering a series' figures (issue 10).
+  "enter",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** Subjects by the Prisma model they stand for; "Platform" is the operators' console. */
-export const TENANT_SUBJECTS = ["Tenant", "User", "AuditLog", "Section", "Item", "Question", "Compliance"] as const;
+export const TENANT_SUBJECTS = ["Tenant", "User", "AuditLog", "Section", "Item", "Question", "Compliance", "Figure"] as const;
 export type SubjectName = "Platform" | (typeof TENANT_SUBJECTS)[number];
 
 export type Actor = {
@@ -31,7 +33,9 @@ export type Actor = {
 export type MatrixDuty = { agencyId: string; sectionId: string; role: DutyRole | string; categoryIds: string[] };
 export type SectionRef = { id: string; review: boolean };
 /** leadAgencyIds: the agencies that chase the others' updates (the lead unit, the operator, the data lead). */
-export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[]; leadAgencyIds?: string[] };
+/** A series of figures and the agencies that enter it (issue 10). */
+export type FigureSeriesRef = { id: string; agencyIds: string[] };
+export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[]; leadAgencyIds?: string[]; figureSeries?: FigureSeriesRef[] };
 
 // A subject's name, or a record tagged with subject("Item", row): conditions are matched on its fields.
 export type AppSubject = SubjectName | ForcedSubject<SubjectName>;
@@ -61,7 +65,7 @@ export function defineAbilityFor(actor: Actor | null, tenant: TenantRules | null
   const has = (role: UserRole) => actor.roles.includes(role);
 
   // Everyone on the staff reads the admin side of their own province.
-  can("read", ["Tenant", "Section", "Item", "Question", "Compliance"], { tenantId });
+  can("read", ["Tenant", "Section", "Item", "Question", "Compliance", "Figure"], { tenantId });
 
   if (has("admin")) {
     // Every subject of the province, named: "all" would also match "Platform" in a type-level check.
@@ -82,6 +86,11 @@ export function defineAbilityFor(actor: Actor | null, tenant: TenantRules | null
     can(["publish", "withdraw", "update"], "Item", { tenantId });
     can("read", "AuditLog", { tenantId });
   }
+
+  // An editor of an agency that enters a series enters its figures (for which units: the use case
+  // decides from the agency's and the member's unit).
+  if (has("editor"))
+    for (const f of tenant.figureSeries ?? []) if (f.agencyIds.some((id) => actor.agencyIds.includes(id))) can("enter", "Figure", { tenantId, seriesId: f.id });
 
   for (const d of mine) {
     const where: Record<string, unknown> = { tenantId, sectionId: d.sectionId };

@@ -4,7 +4,7 @@
 // every problem comes back with the path of the offending value.
 import { z } from "zod";
 import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-date.ts";
-import { deadlineRuleSchema } from "./deadline-schema.ts";
+import { deadlineRuleSchema, localTimeSchema } from "./deadline-schema.ts";
 
 export * from "./deadline-schema.ts";
 
@@ -230,6 +230,31 @@ const regulationSchema = z
   })
   .strict();
 
+export const FIGURE_MEASURES = ["count", "level"] as const;
+
+/**
+ * A series of figures (issue 10): what is counted, at which admin level it is entered, by which agencies,
+ * at which times of the day, and in which statistics or charts section it is published (whose duties its
+ * entries fulfil). The province's figure is the sum of its units' or entered directly.
+ */
+const figureSeriesSchema = z
+  .object({
+    key: slugSchema,
+    names: localizedSchema,
+    description: localizedSchema.optional(),
+    section: slugSchema.describe("the statistics or charts section that shows it; entering it is an update of that section"),
+    measure: z.enum(FIGURE_MEASURES).default("count").describe("count: a whole number of people, doses, scans…; level: the epidemic level 1–4"),
+    level: slugSchema.optional().describe("the admin level whose units enter it; omitted: the province only"),
+    province: z.enum(["sum", "entered"]).default("sum").describe("the province's figure: the sum of its units', or entered directly"),
+    times: z.array(localTimeSchema).min(1).max(24).default(["00:00"]).describe("the local times of the day a figure stands for (00:00: one a day)"),
+    cumulative: z.boolean().default(false).describe("also show the running total since the first figure"),
+    agencies: z.array(slugSchema).min(1).describe("the agencies that enter it; one tied to an admin unit enters that unit's figures and its sub-units' only"),
+    order: z.number().int().min(0).default(0),
+    enabled: z.boolean().default(true),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+
 const unitRefSchema = z
   .object({
     agency: slugSchema,
@@ -286,6 +311,7 @@ export const packBaseSchema = z
     sections: z.array(sectionSchema).min(1),
     matrix: z.array(matrixEntrySchema).min(1),
     portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
+    figures: z.array(figureSeriesSchema).default([]).describe("the series of figures the portal publishes, by admin unit and time of day"),
     reminders: z
       .object({
         beforeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60).describe("how long before a due time the agency's editors are reminded (0: no reminder)"),
@@ -389,6 +415,19 @@ function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
     if (!agencies.has(p.agency)) problem(["portalDuties", i, "agency"], `unknown agency "${p.agency}"`);
   });
 
+  duplicates(pack.figures, (f) => f.key, "figures", "key");
+  pack.figures.forEach((f, i) => {
+    const section = sections.get(f.section);
+    if (!section) problem(["figures", i, "section"], `unknown section "${f.section}"`);
+    else if (section.kind !== "statistics" && section.kind !== "charts") problem(["figures", i, "section"], `section "${f.section}" is a ${section.kind} section: figures go in a statistics or charts section`);
+    if (f.level !== undefined && !levels.has(f.level)) problem(["figures", i, "level"], `unknown admin level "${f.level}"`);
+    if (f.level === undefined && f.province === "sum") problem(["figures", i, "province"], "a series entered for the province only cannot be a sum of units: give a level, or province: entered");
+    f.agencies.forEach((a, j) => {
+      if (!agencies.has(a)) problem(["figures", i, "agencies", j], `unknown agency "${a}"`);
+    });
+    if (new Set(f.times).size !== f.times.length) problem(["figures", i, "times"], "a time is listed twice");
+  });
+
   const pairs = new Set<string>();
   pack.matrix.forEach((m, i) => {
     if (!agencies.has(m.agency)) problem(["matrix", i, "agency"], `unknown agency "${m.agency}"`);
@@ -420,3 +459,5 @@ export type MatrixEntry = TenantPack["matrix"][number];
 export type Duty = MatrixEntry["duties"][number];
 export type DutyRole = z.infer<typeof dutyRoleSchema>;
 export type PortalDutyEntry = TenantPack["portalDuties"][number];
+export type FigureSeries = TenantPack["figures"][number];
+export type FigureMeasure = (typeof FIGURE_MEASURES)[number];

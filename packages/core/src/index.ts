@@ -66,3 +66,7 @@ export { startJobs, runDeadlineRound, QUEUES, type Jobs, type JobOptions } from 
 export { prepareJobs } from "./jobs/prepare-jobs.ts";
 export { migrateDatabase, type DatabaseMigration } from "./migrate-database.ts";
 export { leadAgencyIds } from "./deadlines/lead-agencies.ts";
+export { listFigureSeries, loadUnits, entryRows, entryScopeOf, type SeriesInfo, type UnitRow, type Units, type EntryAgency, type EntryScope } from "./figures/series.ts";
+export { enterFigures, parseCount, cellField, MAX_FIGURE, type FigureCell, type EnterFiguresResult } from "./figures/enter-figures.ts";
+export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-grid.ts";
+export { getSectionFigures, FIGURE_DAYS, type PublicSeries } from "./figures/public-figures.ts";

@@ -9,11 +9,12 @@ import { describeBackends } from "./testing/backends.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [
-  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty", "item",
+  "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
+  "figure", "figure_revision", "figure_series", "figure_series_agency", "item",
   "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
-const APPEND_ONLY = new Set(["audit_log", "item_revision"]);
+const APPEND_ONLY = new Set(["audit_log", "figure_revision", "item_revision"]);
 // Written only by the database's own trigger: the runtime role may read, never write (proved below).
 const TRIGGER_WRITTEN = new Set(["content_version"]);
 const REFUSED = /row-level security|42501|permission denied/i;
@@ -73,6 +74,11 @@ describeBackends("row-level security", ({ db }) => {
           data: { tenantId, dutyKey: "k", agencyId: agency.id, sectionId: section.id, role: "answer", rule: {}, source: "x", key: "event:1", dueAt: new Date(), opensAt: new Date(), eventId: event.id },
         });
         await db().owner.reminder.create({ data: { tenantId, dueInstanceId: due.id, kind: "before", userId: user.id } });
+        // figures: a series, the agency that enters it, a figure and its revision
+        const series = await db().owner.figureSeries.create({ data: { tenantId, key: "ca-mac-moi", names: { vi: "Ca mắc mới" }, sectionId: section.id, measure: "count", province: "entered", times: ["00:00"] } });
+        await db().owner.figureSeriesAgency.create({ data: { seriesId: series.id, agencyId: agency.id, tenantId } });
+        const figure = await db().owner.figure.create({ data: { tenantId, seriesId: series.id, unitCode: "01", slot: new Date(), value: 3n, agencyId: agency.id } });
+        await db().owner.figureRevision.create({ data: { tenantId, figureId: figure.id, newValue: 3n } });
       }
     }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`

@@ -12,7 +12,8 @@ describeBackends("schema.prisma agrees with the migrated database", ({ db }) => 
     const models = await readPrismaSchema();
     expect(models.map((m) => m.table).sort()).toEqual(
       [
-        "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty", "item",
+        "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
+        "figure", "figure_revision", "figure_series", "figure_series_agency", "item",
         "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant", "tenant_day", "tenant_domain",
         "update_event", "user_agency",
       ].sort(),

@@ -104,6 +104,8 @@ export async function writePack(tx: Tx, { tenantId, pack, adminUnits, hash, now 
   const agencyIds = await syncAgencies(tx, tenantId, pack);
   const sectionIds = await syncSections(tx, tenantId, pack);
 
+  await syncFigureSeries(tx, tenantId, pack, agencyIds, sectionIds);
+
   // Duties carry no identity of their own (deadline records keep agency, section and role), so the
   // matrix is rewritten whole. position: the duty's place in the pack's matrix, read top to bottom.
   await tx.duty.deleteMany({ where: { tenantId } });
@@ -202,4 +204,50 @@ async function syncSections(tx: Tx, tenantId: string, pack: TenantPack): Promise
     }
   }
   return ids;
+}
+
+// Figure series keep their ids (figures point at them); one removed from the pack while it holds figures
+// fails the write (the figures are the record: disable the series instead).
+async function syncFigureSeries(tx: Tx, tenantId: string, pack: TenantPack, agencyIds: Map<string, string>, sectionIds: Map<string, string>): Promise<void> {
+  const existing = new Map((await tx.figureSeries.findMany({ where: { tenantId }, include: { agencies: true } })).map((f) => [f.key, f]));
+  const gone = [...existing.values()].filter((f) => !pack.figures.some((p) => p.key === f.key)).map((f) => f.id);
+  if (gone.length > 0) await tx.figureSeries.deleteMany({ where: { tenantId, id: { in: gone } } });
+  for (const f of pack.figures) {
+    const sectionId = sectionIds.get(f.section);
+    if (!sectionId) throw new Error(`figure series ${f.key} names an unknown section`);
+    const fields = {
+      names: json(f.names),
+      description: optionalJson(f.description),
+      sectionId,
+      measure: f.measure,
+      levelKey: f.level ?? null,
+      province: f.province,
+      times: [...f.times],
+      cumulative: f.cumulative,
+      position: f.order,
+      enabled: f.enabled,
+      source: f.source ?? null,
+    };
+    const row = existing.get(f.key);
+    let seriesId: string;
+    if (!row) seriesId = (await tx.figureSeries.create({ data: { tenantId, key: f.key, ...fields }, select: { id: true } })).id;
+    else {
+      seriesId = row.id;
+      const changed =
+        !same(row.names, f.names) || !same(row.description, f.description) || row.sectionId !== sectionId || row.measure !== f.measure ||
+        row.levelKey !== (f.level ?? null) || row.province !== f.province || row.times.join() !== f.times.join() || row.cumulative !== f.cumulative ||
+        row.position !== f.order || row.enabled !== f.enabled || row.source !== (f.source ?? null);
+      if (changed) await tx.figureSeries.update({ where: { id: row.id }, data: fields, select: { id: true } });
+    }
+    const wanted = f.agencies.map((key) => {
+      const id = agencyIds.get(key);
+      if (!id) throw new Error(`figure series ${f.key} names an unknown agency`);
+      return id;
+    });
+    const had = (row?.agencies ?? []).map((a) => a.agencyId);
+    const dropped = had.filter((id) => !wanted.includes(id));
+    if (dropped.length > 0) await tx.figureSeriesAgency.deleteMany({ where: { seriesId, agencyId: { in: dropped } } });
+    const added = wanted.filter((id) => !had.includes(id));
+    if (added.length > 0) await tx.figureSeriesAgency.createMany({ data: added.map((agencyId) => ({ seriesId, agencyId, tenantId })) });
+  }
 }

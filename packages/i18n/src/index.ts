@@ -8,6 +8,7 @@ import { auth } from "./areas/auth.ts";
 import { config } from "./areas/config.ts";
 import { deadlines } from "./areas/deadlines.ts";
 import { errors } from "./areas/errors.ts";
+import { figures } from "./areas/figures.ts";
 import { items } from "./areas/items.ts";
 import { mail } from "./areas/mail.ts";
 import { users } from "./areas/users.ts";
@@ -24,7 +25,7 @@ export const defaultNS = "common";
 
 // Each area of the app keeps its strings in one file with all three languages side by side
 // (areas/<area>.ts), so a change to one language is seen next to the others.
-const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, request, public: publicArea } as const;
+const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, figures, request, public: publicArea } as const;
 type Areas = { [K in keyof typeof areas]: (typeof areas)[K]["vi"] };
 const pick = (lang: Language) => Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[lang]])) as Areas;
 

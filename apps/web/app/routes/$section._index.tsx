@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, getPublicSection, listPublishedItems } from "@cong/core";
+import { documentFacets, FIGURE_DAYS, getPublicSection, getSectionFigures, listPublishedItems } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -12,6 +12,7 @@ import { DocumentFilter } from "~/components/portal/document-filter";
 import { DocumentTable, ItemCards } from "~/components/portal/item-list";
 import { Pager } from "~/components/portal/pager";
 import { PortalFrame } from "~/components/portal/portal-frame";
+import { SectionFigures } from "~/components/portal/section-figures";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
 import { isSlug, notFound } from "~/utils/not-found.server";
@@ -27,6 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = parseListFilter(new URL(request.url).searchParams, { documents, categories: section.categories.map((c) => c.slug) });
   const list = parsed.ok ? await context.unit.run((tx) => listPublishedItems({ tx, tenantId, sectionId: section.id, locale: portal.locale, filter: parsed.filter })) : null;
   const facets = documents ? await context.unit.run((tx) => documentFacets({ tx, tenantId, sectionId: section.id })) : null;
+  // A statistics or charts section shows its series of figures over the last FIGURE_DAYS days (the page
+  // is cached on the province's content version, which every figure entered bumps).
+  const now = Date.now();
+  const figures =
+    section.kind === "statistics" || section.kind === "charts"
+      ? await context.unit.run((tx) => getSectionFigures({ tx, tenantId, sectionId: section.id, from: new Date(now - FIGURE_DAYS * 86_400_000), to: new Date(now + 86_400_000) }))
+      : [];
   const page = list?.page ?? 1;
   const head = portalHead(portal, {
     path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,
@@ -47,6 +55,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     category: parsed.ok && parsed.filter.category ? (section.categories.find((c) => c.slug === parsed.filter.category) ?? null) : null,
     items: list ? list.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)) : [],
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
+    figures,
+    figureDays: FIGURE_DAYS,
+    timeZone: portal.tenant.timeZone,
   };
   return data(body, { status: parsed.ok ? 200 : 400 });
 }
@@ -83,6 +94,7 @@ export default function SectionPage() {
           </a>
         </p>
       ) : null}
+      <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} days={d.figureDays} />
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />
       ) : (

@@ -32,6 +32,9 @@ export const ACCOUNTS = {
   qnEditor: { slug: "quang-ninh", email: "bientap.syt@qn.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
   naAdmin: { slug: "nghe-an", email: "admin@na.http.cong.vn", roles: ["admin"], agencies: [] },
   naEditor: { slug: "nghe-an", email: "bientap.syt@na.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
+  naCdc: { slug: "nghe-an", email: "cdc@na.http.cong.vn", roles: ["editor"], agencies: ["cdc"] },
+  // A member of the district health centres; the figures test ties the membership to Vinh (412).
+  naDistrict: { slug: "nghe-an", email: "ttyt.huyen@na.http.cong.vn", roles: ["editor"], agencies: ["ttyt-huyen"] },
   thAdmin: { slug: "thanh-hoa", email: "admin@th.http.cong.vn", roles: ["admin"], agencies: [] },
 } as const;
 export type AccountKey = keyof typeof ACCOUNTS;

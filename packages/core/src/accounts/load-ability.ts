@@ -9,13 +9,14 @@ export async function loadTenantRules({ tx, tenantId }: { tx: Tx; tenantId: stri
   const duties = await tx.duty.findMany({ where: { tenantId }, select: { agencyId: true, sectionId: true, role: true, categories: true, section: { select: { categories: { select: { id: true, slug: true } } } } } });
   const sections = await tx.section.findMany({ where: { tenantId }, select: { id: true, review: true } });
   const leads = await leadAgencyIds({ tx, tenantId });
+  const series = await tx.figureSeries.findMany({ where: { tenantId, enabled: true }, select: { id: true, agencies: { select: { agencyId: true } } } });
   const matrix: MatrixDuty[] = duties.map((d) => ({
     agencyId: d.agencyId,
     sectionId: d.sectionId,
     role: d.role,
     categoryIds: d.section.categories.filter((c) => d.categories.includes(c.slug)).map((c) => c.id),
   }));
-  return { tenantId, duties: matrix, sections, leadAgencyIds: leads };
+  return { tenantId, duties: matrix, sections, leadAgencyIds: leads, figureSeries: series.map((f) => ({ id: f.id, agencyIds: f.agencies.map((a) => a.agencyId) })) };
 }
 
 export function actorOf(viewer: Viewer | null): Actor | null {

@@ -40,7 +40,7 @@ export async function findViewer({ tx, tenantId, token, now = new Date() }: { tx
     email: user.email,
     name: user.name,
     roles: user.roles.filter(isUserRole),
-    agencies: user.agencies.map((m) => ({ id: m.agency.id, key: m.agency.key, names: asLocalized(m.agency.names) })),
+    agencies: user.agencies.map((m) => ({ id: m.agency.id, key: m.agency.key, names: asLocalized(m.agency.names), memberUnit: m.unitCode })),
   };
 }
 

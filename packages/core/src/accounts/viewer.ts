@@ -3,7 +3,8 @@
 import type { Localized } from "@cong/config";
 import type { UserRole } from "@cong/authz";
 
-export type ViewerAgency = { id: string; key: string; names: Localized };
+/** memberUnit: in a collective agency (every commune's People's Committee…), the unit this member acts for. */
+export type ViewerAgency = { id: string; key: string; names: Localized; memberUnit?: string | null };
 export type Viewer = {
   id: string;
   sessionId: string;

@@ -9,6 +9,7 @@ const HREF: Record<NavKey, string> = {
   dashboard: "/admin",
   tenants: "/admin",
   sections: "/admin/sections",
+  figures: "/admin/figures",
   deadlines: "/admin/deadlines",
   calendar: "/admin/calendar",
   users: "/admin/users",

@@ -1,0 +1,80 @@
+// Figures by locality over HTTP (issue 10): an agency's editor enters a slot's figures in the grid, and the
+// section's page shows them as a chart and a table with the same numbers; a bad cell refuses the whole
+// grid naming that cell; a district's member cannot write another district's figures (403, nothing
+// saved); the page (cached on the content version) changes once figures are entered.
+import { expect, it } from "vitest";
+import { describeServer } from "./describe-server.ts";
+import { readForms } from "./forms.ts";
+
+const VINH_A = "16663"; // Phường Đông Vĩnh, Vinh (412)
+const VINH_B = "16666";
+
+describeServer("figures", (server) => {
+  const na = () => server().tenants.get("nghe-an")!;
+
+  it("are entered in a grid by CDC and shown on the section's page as a chart and a table", async () => {
+    const visitor = server().client("nghe-an");
+    const before = await visitor.get("/so-lieu");
+    expect(before.status).toBe(200);
+    expect(before.text).not.toContain("1.030");
+
+    const cdc = await server().signedIn("naCdc");
+    const page = await cdc.get("/admin/figures?date=2026-11-20&time=06:00");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('data-testid="figures-grid"');
+    // One form holds the whole grid: every commune of the province for CDC, each series a column.
+    const grid = readForms(page.text).find((f) => f.controls.some((c) => c.name === `v.ca-mac-moi.${VINH_A}`));
+    expect(grid?.controls.filter((c) => c.name.startsWith("v.ca-mac-moi.")).length).toBeGreaterThan(400);
+
+    const saved = await cdc.submit("/admin/figures?date=2026-11-20&time=06:00", { date: "2026-11-20", time: "06:00", [`v.ca-mac-moi.${VINH_A}`]: "12", [`v.ca-mac-moi.${VINH_B}`]: "1.030" });
+    expect(saved.status).toBe(302);
+    expect(await server().db.owner.figure.count({ where: { tenantId: na() } })).toBe(2);
+
+    const after = await visitor.get("/so-lieu");
+    expect(after.status).toBe(200);
+    // The chart's SVG and its table carry the database's numbers: 1,042 for the slot, and by ward.
+    expect(after.text).toMatch(/<svg[^>]*role="img"/);
+    expect(after.text).toContain("1.042");
+    expect(after.text).toContain("1.030");
+    expect(after.text).toContain("Đông Vĩnh");
+    expect(after.text).not.toContain("<script");
+  });
+
+  it("refuses a grid with one bad cell, naming the cell, and saves nothing", async () => {
+    const cdc = await server().signedIn("naCdc");
+    const count = await server().db.owner.figure.count({ where: { tenantId: na() } });
+    const res = await cdc.submit("/admin/figures?date=2026-11-20&time=18:00", { date: "2026-11-20", time: "18:00", [`v.ca-mac-moi.${VINH_A}`]: "3", [`v.ca-mac-moi.${VINH_B}`]: "ba" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('data-field="v.ca-mac-moi.16666"');
+    expect(res.text).toContain('aria-invalid="true"');
+    expect(await server().db.owner.figure.count({ where: { tenantId: na() } })).toBe(count);
+  });
+
+  it("lets a district's member write its own communes only: another district's is a 403 and nothing is saved", async () => {
+    const user = await server().db.owner.user.findFirstOrThrow({ where: { email: "ttyt.huyen@na.http.cong.vn" } });
+    await server().db.owner.userAgency.updateMany({ where: { userId: user.id }, data: { unitCode: "412" } });
+    const member = await server().signedIn("naDistrict");
+    const grid = await member.get("/admin/figures?date=2026-11-21&time=06:00");
+    expect(grid.status).toBe(200);
+    expect(grid.text).toContain(`v.ca-mac-moi.${VINH_A}`);
+    const other = await server().db.owner.adminUnit.findFirstOrThrow({ where: { tenantId: na(), levelKey: "commune", NOT: { parentCode: "412" } } });
+    expect(grid.text).not.toContain(`v.ca-mac-moi.${other.code}"`);
+    const count = await server().db.owner.figure.count({ where: { tenantId: na() } });
+    const refused = await member.submit("/admin/figures?date=2026-11-21&time=06:00", { date: "2026-11-21", time: "06:00", [`v.ca-mac-moi.${VINH_A}`]: "1", [`v.ca-mac-moi.${other.code}`]: "1" });
+    expect(refused.status).toBe(403);
+    expect(await server().db.owner.figure.count({ where: { tenantId: na() } })).toBe(count);
+    const mine = await member.submit("/admin/figures?date=2026-11-21&time=06:00", { date: "2026-11-21", time: "06:00", [`v.ca-mac-moi.${VINH_A}`]: "1" });
+    expect(mine.status).toBe(302);
+  });
+
+  it("is not open to an editor whose agency enters no figures", async () => {
+    const editor = await server().signedIn("qnEditor");
+    // Quảng Ninh's DoH does enter figures; Nghệ An's DoH enters vaccination figures only (province row).
+    expect((await editor.get("/admin/figures")).status).toBe(200);
+    const naDoh = await server().signedIn("naEditor");
+    const page = await naDoh.get("/admin/figures");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("v.tiem-mui-1.40");
+    expect(page.text).not.toContain("v.ca-mac-moi.");
+  });
+});

@@ -1,0 +1,80 @@
+// What a statistics or charts section shows of its series (issue 10): for each series, the province's
+// figure at every slot of a date range (entered, or the sum of its units'; for an epidemic level, the
+// highest of its units'), the running total since the first figure where the series is cumulative, and
+// the latest slot's figure per unit. One aggregate query per section, on (tenant, series, slot).
+import type { Localized } from "@cong/config";
+import type { Tx } from "@cong/db";
+import { listFigureSeries, loadUnits } from "./series.ts";
+
+export type PublicSeries = {
+  key: string;
+  names: Localized;
+  description: Localized | null;
+  measure: "count" | "level";
+  cumulative: boolean;
+  /** Slots in order (ISO instants), and the province's figure at each (null: nothing entered). */
+  slots: string[];
+  values: (number | null)[];
+  /** Running totals at each slot, counting every figure since the first (cumulative series only). */
+  totals: (number | null)[] | null;
+  /** The latest slot with figures, and each unit's figure then (largest first). */
+  latest: { slot: string; units: { code: string; name: string; value: number }[] } | null;
+};
+
+export const FIGURE_DAYS = 30;
+
+export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: { tx: Tx; tenantId: string; sectionId: string; from: Date; to: Date }): Promise<PublicSeries[]> {
+  const series = await listFigureSeries({ tx, tenantId, sectionId });
+  if (series.length === 0) return [];
+  const { provinceCode, units } = await loadUnits({ tx, tenantId });
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const ids = series.map((s) => s.id);
+  const rows = await tx.$queryRaw<{ series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null }[]>`
+    select series_id, slot,
+           sum(value) filter (where unit_code <> ${provinceCode}) as units_sum,
+           max(value) filter (where unit_code <> ${provinceCode}) as units_max,
+           max(value) filter (where unit_code = ${provinceCode}) as province
+    from figure
+    where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot >= ${from} and slot < ${to}
+    group by series_id, slot
+    order by slot`;
+  const before = await tx.$queryRaw<{ series_id: string; units_sum: bigint | null; province: bigint | null }[]>`
+    select series_id,
+           sum(value) filter (where unit_code <> ${provinceCode}) as units_sum,
+           sum(value) filter (where unit_code = ${provinceCode}) as province
+    from figure
+    where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot < ${from}
+    group by series_id`;
+  const out: PublicSeries[] = [];
+  for (const s of series) {
+    const mine = rows.filter((r) => r.series_id === s.id);
+    const slots = [...new Set(mine.map((r) => r.slot.toISOString()))];
+    const pick = (r: (typeof mine)[number]): number | null => {
+      const v = s.province === "entered" || !s.levelKey ? r.province : s.measure === "level" ? r.units_max : r.units_sum;
+      return v === null ? null : Number(v);
+    };
+    const values = slots.map((iso) => {
+      const r = mine.find((x) => x.slot.toISOString() === iso);
+      return r ? pick(r) : null;
+    });
+    let totals: (number | null)[] | null = null;
+    if (s.cumulative && s.measure === "count") {
+      const b = before.find((x) => x.series_id === s.id);
+      let running = Number((s.province === "entered" || !s.levelKey ? b?.province : b?.units_sum) ?? 0);
+      totals = values.map((v) => (running += v ?? 0));
+    }
+    let latest: PublicSeries["latest"] = null;
+    if (s.levelKey && slots.length > 0) {
+      const slot = new Date(slots[slots.length - 1]!);
+      const figures = await tx.figure.findMany({ where: { tenantId, seriesId: s.id, slot, unitCode: { not: provinceCode } }, select: { unitCode: true, value: true } });
+      latest = {
+        slot: slot.toISOString(),
+        units: figures
+          .map((f) => ({ code: f.unitCode, name: names.get(f.unitCode) ?? f.unitCode, value: Number(f.value) }))
+          .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, "vi")),
+      };
+    }
+    out.push({ key: s.key, names: s.names, description: s.description, measure: s.measure, cumulative: s.cumulative, slots, values, totals, latest });
+  }
+  return out;
+}
