@@ -70,3 +70,4 @@ export { listFigureSeries, loadUnits, entryRows, entryScopeOf, type SeriesInfo, 
 export { enterFigures, parseCount, cellField, MAX_FIGURE, type FigureCell, type EnterFiguresResult } from "./figures/enter-figures.ts";
 export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-grid.ts";
 export { getSectionFigures, FIGURE_DAYS, type PublicSeries } from "./figures/public-figures.ts";
+export { seedDemoFigures, DEMO_DAYS } from "./figures/seed-demo-figures.ts";

@@ -52,6 +52,8 @@ CREATE TABLE "figure" (
   "entered_by"  uuid,
   "entered_at"  timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "version"     integer        NOT NULL DEFAULT 1,
+  -- Generated for the embedded demo (pages say so); never set by an entry or an import.
+  "demo"        boolean        NOT NULL DEFAULT false,
   CONSTRAINT "figure_pkey" PRIMARY KEY ("id"),
   -- Figures are the record: a series that holds some cannot be removed (disable it instead).
   CONSTRAINT "figure_series_id_fkey" FOREIGN KEY ("series_id", "tenant_id") REFERENCES "figure_series" ("id", "tenant_id") ON DELETE RESTRICT ON UPDATE CASCADE,

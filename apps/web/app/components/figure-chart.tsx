@@ -23,6 +23,9 @@ import {
   valueExtent,
 } from "~/components/figure-chart-scale";
 
+/** More rows than this fold the table under a disclosure. */
+const LONG_TABLE = 14;
+
 export type FigureChartSeries = {
   /** Stable key (a React key and a data attribute). */
   key: string;
@@ -149,6 +152,51 @@ export function FigureChart(props: FigureChartProps) {
       number.format(v)
     );
 
+  const table = (
+    <div className="chart-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="chart-table">
+        <caption id={captionId}>
+          {t("public.chart.table", { title })}
+          {unitLabel ? <span className="chart-unit"> {t("public.chart.unit", { unit: unitLabel })}</span> : null}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(when.hasTime ? "public.chart.time" : "public.chart.date")}</th>
+            {series.map((s) => (
+              <th key={s.key} scope="col">
+                {s.label}
+              </th>
+            ))}
+            {kind === "stacked-bar" ? <th scope="col">{t("public.chart.total")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {dates.map((d, i) => (
+            <tr key={i}>
+              <th scope="row">
+                <time dateTime={d}>{fullDate(i)}</time>
+              </th>
+              {series.map((s) => (
+                <td key={s.key}>{cell(s.values[i])}</td>
+              ))}
+              {kind === "stacked-bar" ? <td>{cell(stackTotals[i])}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+        {totals ? (
+          <tfoot>
+            <tr>
+              <th scope="row">{t("public.chart.total")}</th>
+              {summaries.map((s, j) => (
+                <td key={series[j]?.key ?? j}>{cell(s.count > 0 ? s.total : null)}</td>
+              ))}
+              {kind === "stacked-bar" ? <td>{cell(summaries.some((s) => s.count > 0) ? summaries.reduce((sum, s) => sum + s.total, 0) : null)}</td> : null}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
   return (
     <figure className="figure-chart" id={id}>
       {caption}
@@ -252,49 +300,16 @@ export function FigureChart(props: FigureChartProps) {
             ))}
         {kind !== "line" ? <path d={`M${plot.left} ${zeroY}H${plot.right}`} stroke={MUTED} strokeWidth={1} /> : null}
       </svg>
-      <div className="chart-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="chart-table">
-          <caption id={captionId}>
-            {t("public.chart.table", { title })}
-            {unitLabel ? <span className="chart-unit"> {t("public.chart.unit", { unit: unitLabel })}</span> : null}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(when.hasTime ? "public.chart.time" : "public.chart.date")}</th>
-              {series.map((s) => (
-                <th key={s.key} scope="col">
-                  {s.label}
-                </th>
-              ))}
-              {kind === "stacked-bar" ? <th scope="col">{t("public.chart.total")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {dates.map((d, i) => (
-              <tr key={i}>
-                <th scope="row">
-                  <time dateTime={d}>{fullDate(i)}</time>
-                </th>
-                {series.map((s) => (
-                  <td key={s.key}>{cell(s.values[i])}</td>
-                ))}
-                {kind === "stacked-bar" ? <td>{cell(stackTotals[i])}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-          {totals ? (
-            <tfoot>
-              <tr>
-                <th scope="row">{t("public.chart.total")}</th>
-                {summaries.map((s, j) => (
-                  <td key={series[j]?.key ?? j}>{cell(s.count > 0 ? s.total : null)}</td>
-                ))}
-                {kind === "stacked-bar" ? <td>{cell(summaries.some((s) => s.count > 0) ? summaries.reduce((sum, s) => sum + s.total, 0) : null)}</td> : null}
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+      {dates.length > LONG_TABLE ? (
+        // A month of slots is a long table: folded under its caption's words, one press away (the chart's
+        // description already gives the latest figures and the totals).
+        <details className="chart-table-details">
+          <summary>{t("public.chart.table", { title })}</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
     </figure>
   );
 }

@@ -14,6 +14,7 @@ import { listTenants } from "../tenants/list-tenants.ts";
 import { enterFigures, parseCount, type FigureCell } from "./enter-figures.ts";
 import { getFigureGrid } from "./figure-grid.ts";
 import { getSectionFigures } from "./public-figures.ts";
+import { seedDemoFigures } from "./seed-demo-figures.ts";
 import type { EntryScope } from "./series.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
@@ -127,5 +128,24 @@ describeBackends("figures", ({ db }) => {
     // Running total since the first figure: 12 + 1030 on the 20th, then 5, then 9.
     expect(cases.totals).toEqual([1047, 1056]);
     expect(cases.latest?.units).toEqual([{ code: VINH_A, name: expect.stringContaining("Đông Vĩnh"), value: 9 }]);
+  });
+
+  it("generates a month of demo figures for the provinces that have none, once, shown as demo", async () => {
+    const now = vn("2026-11-30T12:00:00");
+    const first = await seedDemoFigures(db(), now);
+    expect(first.find((r) => r.slug === "nghe-an")?.created).toBe(0); // it holds real figures already
+    expect(first.find((r) => r.slug === "thanh-hoa")?.created).toBeGreaterThan(100);
+    expect(first.find((r) => r.slug === "quang-ninh")?.created).toBeGreaterThan(100);
+    expect((await seedDemoFigures(db(), now)).every((r) => r.created === 0)).toBe(true);
+    const th = (await inUnit(db(), null, (tx) => listTenants({ tx }))).find((t) => t.slug === "thanh-hoa")!.id;
+    const section = await db().owner.section.findFirstOrThrow({ where: { tenantId: th, slug: "tinh-hinh-dich" } });
+    const shown = await inUnit(db(), th, (tx) => getSectionFigures({ tx, tenantId: th, sectionId: section.id, from: vn("2026-11-01T00:00:00"), to: now }));
+    const cases = shown.find((s) => s.key === "ca-mac-moi")!;
+    expect(cases.demo).toBe(true);
+    // Two slots a day (08:00 and 16:00) over the month, none after now, every figure a count.
+    expect(cases.slots.length).toBeGreaterThan(50);
+    expect(cases.slots.every((iso) => new Date(iso) <= now)).toBe(true);
+    expect(cases.values.every((v) => v === null || (Number.isInteger(v) && v >= 0))).toBe(true);
+    expect(cases.totals!.at(-1)).toBeGreaterThan(0);
   });
 });

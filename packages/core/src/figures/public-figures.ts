@@ -17,6 +17,8 @@ export type PublicSeries = {
   values: (number | null)[];
   /** Running totals at each slot, counting every figure since the first (cumulative series only). */
   totals: (number | null)[] | null;
+  /** Some of the figures shown were generated for the embedded demo. */
+  demo: boolean;
   /** The latest slot with figures, and each unit's figure then (largest first). */
   latest: { slot: string; units: { code: string; name: string; value: number }[] } | null;
 };
@@ -29,8 +31,8 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: {
   const { provinceCode, units } = await loadUnits({ tx, tenantId });
   const names = new Map(units.map((u) => [u.code, u.name]));
   const ids = series.map((s) => s.id);
-  const rows = await tx.$queryRaw<{ series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null }[]>`
-    select series_id, slot,
+  const rows = await tx.$queryRaw<{ series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null; demo: boolean }[]>`
+    select series_id, slot, bool_or(demo) as demo,
            sum(value) filter (where unit_code <> ${provinceCode}) as units_sum,
            max(value) filter (where unit_code <> ${provinceCode}) as units_max,
            max(value) filter (where unit_code = ${provinceCode}) as province
@@ -74,7 +76,7 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: {
           .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, "vi")),
       };
     }
-    out.push({ key: s.key, names: s.names, description: s.description, measure: s.measure, cumulative: s.cumulative, slots, values, totals, latest });
+    out.push({ key: s.key, names: s.names, description: s.description, measure: s.measure, cumulative: s.cumulative, slots, values, totals, demo: mine.some((r) => r.demo), latest });
   }
   return out;
 }

@@ -26,6 +26,7 @@ export const figures = defineArea(
       noData: "Chưa có số liệu.",
       asOf: "Cập nhật đến {{time}}",
       range: "{{days}} ngày gần nhất",
+      demo: "Số liệu minh họa, được tạo tự động cho bản trình diễn: không phải số liệu thật của tỉnh.",
     },
   },
   {
@@ -52,6 +53,7 @@ export const figures = defineArea(
       noData: "No figures yet.",
       asOf: "Updated to {{time}}",
       range: "Last {{days}} days",
+      demo: "Illustrative figures generated for the demonstration: not the province's real figures.",
     },
   },
   {
@@ -78,6 +80,7 @@ export const figures = defineArea(
       noData: "暂无数据。",
       asOf: "更新至 {{time}}",
       range: "最近 {{days}} 天",
+      demo: "演示用自动生成的示例数据：并非本省真实数据。",
     },
   },
 );

@@ -16,6 +16,11 @@ export function SectionFigures({ series, locale, timeZone, days }: { series: Pub
     <section className="section-figures" aria-labelledby="figures-heading">
       <h2 id="figures-heading">{t("figures.public.heading")}</h2>
       <p className="muted">{t("figures.public.range", { days })}</p>
+      {series.some((s) => s.demo) ? (
+        <p className="notice" role="note">
+          {t("figures.public.demo")}
+        </p>
+      ) : null}
       {series.map((s) => {
         const title = text(s.names);
         const last = s.slots.length > 0 ? formatDateTime(s.slots[s.slots.length - 1]!, locale, timeZone) : null;
