@@ -3,7 +3,7 @@
 // vectors the app never makes).
 import { describe, expect, it } from "vitest";
 import { foldVietnamese, htmlToText } from "@cong/core";
-import { judge, parseWrkReport, requestsPerSecond, resultsTable, type CaseResult } from "./results.ts";
+import { judge, parseWrkReport, percentile, requestsPerSecond, resultsTable, summarize, type CaseResult } from "./results.ts";
 import { itemText, makeContext, seededRandom } from "./vietnamese-text.ts";
 
 const line = (o: Partial<Record<string, number>>) =>
@@ -32,6 +32,27 @@ describe("wrk report", () => {
   });
 });
 
+describe("a latency loop's own samples", () => {
+  it("takes nearest-rank percentiles", () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 95)).toBe(0);
+  });
+
+  it("lets one slow request in twenty decide p95 but not p50", () => {
+    const samples = [...Array.from({ length: 19 }, () => ({ us: 20_000, ok: true })), { us: 4_000_000, ok: false }];
+    const s = summarize(samples, 10_000_000);
+    expect([s.p50, s.p95, s.max]).toEqual([20_000, 20_000, 4_000_000]);
+    expect(summarize([...samples, { us: 4_000_000, ok: true }], 10_000_000).p95).toBe(4_000_000);
+    expect(s.errors).toBe(1);
+    expect(requestsPerSecond(s)).toBe(2);
+  });
+});
+
 describe("targets", () => {
   it("passes a case within every bound", () => {
     expect(judge(result(), 10_000)).toEqual({ pass: true, reasons: [] });
@@ -53,7 +74,7 @@ describe("targets", () => {
 
   it("prints the ratio to the static file and the verdict in the table", () => {
     const table = resultsTable([result(parseWrkReport(line({ p99: 120_000 })))], 40_000);
-    expect(table.split("\n")[2]).toBe("| home | app, page cache | 100 | 2,000 | 4.00 ms | 12.0 ms | 120 ms | 5.0 % | ≥ 10 % of static, p99 ≤ 50 ms | **miss**: 5.0 % of static < 10 %; p99 120 ms > 50 ms |");
+    expect(table.split("\n")[2]).toBe("| home | app, page cache | 100 | 2,000 | 4.00 ms | 12.0 ms | 120 ms | 0 | 5.0 % | ≥ 10 % of static, p99 ≤ 50 ms | **miss**: 5.0 % of static < 10 %; p99 120 ms > 50 ms |");
   });
 });
 

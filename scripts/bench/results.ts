@@ -39,6 +39,31 @@ export function parseWrkReport(output: string): WrkSummary {
   };
 }
 
+/** Nearest-rank percentile (p in 0..100) of unsorted values; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+/** The same summary as wrk's, from a loop's own samples (latencies in microseconds). */
+export function summarize(samples: readonly { us: number; ok: boolean }[], durationUs: number): WrkSummary {
+  const us = samples.map((s) => s.us);
+  const non2xx = samples.filter((s) => !s.ok).length;
+  return {
+    requests: samples.length,
+    durationUs,
+    non2xx,
+    errors: non2xx,
+    p50: percentile(us, 50),
+    p90: percentile(us, 90),
+    p95: percentile(us, 95),
+    p99: percentile(us, 99),
+    max: us.length ? Math.max(...us) : 0,
+  };
+}
+
 export const requestsPerSecond = (s: WrkSummary): number => (s.durationUs > 0 ? s.requests / (s.durationUs / 1e6) : 0);
 
 /** What a case is held to; every bound is optional. */
@@ -101,7 +126,7 @@ export function formatRps(rps: number): string {
 
 /** A markdown table: one row per case, ratio to the static file, and the target's verdict. */
 export function resultsTable(results: CaseResult[], staticRps: number): string {
-  const header = ["case", "served by", "conns", "requests/s", "p50", "p95", "p99", "vs static", "target", "result"];
+  const header = ["case", "served by", "conns", "requests/s", "p50", "p95", "p99", "failed", "vs static", "target", "result"];
   const rows = results.map((r) => {
     const rps = requestsPerSecond(r.summary);
     const verdict = judge(r, staticRps);
@@ -113,6 +138,7 @@ export function resultsTable(results: CaseResult[], staticRps: number): string {
       formatMs(r.summary.p50),
       formatMs(r.summary.p95),
       formatMs(r.summary.p99),
+      String(r.summary.errors),
       // A ratio of throughputs means something only under the same load (one connection is a latency loop).
       staticRps > 0 && r.connections > 1 ? formatPercent(rps / staticRps) : "",
       describeTarget(r.target),
