@@ -260,7 +260,7 @@ async function prepareDatabase(url: string): Promise<{ runtimeUrl: string; itemS
        where t.slug = $1 and s.slug = 'tin-tuc' and i.status = 'published' order by i.published_at desc limit 1`,
       [BENCH_TENANT],
     );
-    const postgres = (await client.query<{ v: string }>("show server_version")).rows[0]!.v;
+    const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
     const perTenant = await client.query<{ slug: string; n: string }>("select t.slug, count(i.id) as n from tenant t left join item i on i.tenant_id = t.id group by t.slug");
     const itemsPerTenant = new Map(perTenant.rows.map((r) => [r.slug, Number(r.n)]));
     return { runtimeUrl: withDatabase(url, databaseName(url), RUNTIME_LOGIN), itemSlug: slugRows[0]!.slug, counts, postgres, itemsPerTenant };
@@ -516,7 +516,7 @@ async function main(): Promise<number> {
       `The load generator (wrk, ${THREADS} threads, ${CONNECTIONS} connections unless the table says 1) runs on the same machine as the app, nginx and PostgreSQL. ` +
       `${DURATION} s per case after a ${WARMUP} s warm-up. Load average: ${load.beforeServers.toFixed(2)} before the servers started, ${load.atStart.toFixed(2)} when measuring began, ${load.atEnd.toFixed(2)} at the end.`,
     "",
-    `Data (npm run bench:data): ${db.counts.tenants} provinces, ${db.counts.items.toLocaleString("en")} published items, ${db.counts.dueInstances.toLocaleString("en")} due instances. Pages of ${HOST}; the production server (NODE_ENV=production, runtime login ${RUNTIME_LOGIN}, member of cong_app only), its deadline job running as in production.`,
+    `Data (npm run bench:data): ${db.counts.tenants} provinces, ${db.counts.items.toLocaleString("en")} published items, ${db.counts.dueInstances.toLocaleString("en")} due instances. Pages of ${HOST}; the production server (NODE_ENV=production, runtime login ${RUNTIME_LOGIN}, member of cong_app only); the deadline job's per-minute schedule is removed while the cases run (see below).`,
     "",
     table,
     "",
