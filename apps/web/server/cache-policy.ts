@@ -48,17 +48,18 @@ export async function applyCachePolicy(request: CacheRequest, response: Response
 
 /** A kept page as the answer to this request: 304 when the client already has these bytes. */
 export function answerFrom(page: CachedPage, ifNoneMatch: string | undefined): Response {
-  const headers = new Headers(page.headers);
-  const etag = headers.get("ETag");
+  const answer = keptAnswer(page, ifNoneMatch);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** A kept page as plain parts (no web streams): its bytes, or a 304 with the headers a 304 keeps. */
+export function keptAnswer(page: CachedPage, ifNoneMatch: string | undefined): { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> | null } {
+  const etag = page.headers.find(([name]) => name.toLowerCase() === "etag")?.[1];
   if (page.status === 200 && etag && matches(ifNoneMatch, etag)) {
-    const kept = new Headers();
-    for (const name of KEPT_ON_304) {
-      const value = headers.get(name);
-      if (value !== null) kept.set(name, value);
-    }
-    return new Response(null, { status: 304, headers: kept });
+    const kept = new Set(KEPT_ON_304.map((n) => n.toLowerCase()));
+    return { status: 304, headers: page.headers.filter(([name]) => kept.has(name.toLowerCase())), body: null };
   }
-  return new Response(page.body.byteLength > 0 ? page.body : null, { status: page.status, headers });
+  return { status: page.status, headers: page.headers, body: page.body.byteLength > 0 ? page.body : null };
 }
 
 // If-None-Match compares weakly: W/"x" matches "x" and W/"x"; "*" matches any.

@@ -1,6 +1,7 @@
 // The Express app: security headers, Host -> site, requests no page could send refused, static assets,
 // then Remix with the load context. `handler` is Remix's request handler (remix-handler.ts); the Host
 // tests pass a stub.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import express from "express";
@@ -37,11 +38,24 @@ export function createApp({ env, resolve, handler, clientDir }: CreateAppOptions
   if (clientDir) {
     // Fingerprinted by Vite: cache for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    // The build's other public files (favicon…), looked up by name: a page request never touches the disk.
+    const served = new Set(listFiles(clientDir).filter((f) => !f.startsWith("/assets/")));
+    const files = express.static(clientDir, { maxAge: "1h", index: false });
+    app.use((req, res, next) => ((req.method === "GET" || req.method === "HEAD") && served.has(req.path) ? files(req, res, next) : next()));
   }
   app.all("*", handler);
   app.use(errorHandler);
   return app;
+}
+
+/** Every file under dir, as URL paths ("/favicon.ico"), read once at start. */
+function listFiles(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), `${prefix}/${entry.name}`));
+    else out.push(`${prefix}/${entry.name}`);
+  }
+  return out;
 }
 
 // A write from another site's page is refused before it reaches an action (the forms' CSRF tokens are the

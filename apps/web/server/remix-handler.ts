@@ -19,7 +19,7 @@ import { checkDb, openUnitOfWork, type Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
 import { isStaffPath } from "../app/utils/cache.ts";
-import { answerFrom, applyCachePolicy } from "./cache-policy.ts";
+import { answerFrom, applyCachePolicy, keptAnswer } from "./cache-policy.ts";
 import type { PageCache } from "./page-cache.ts";
 import { discardBody } from "./discard-body.ts";
 
@@ -41,8 +41,12 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
         pageCache && anonymous && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant, req) : null;
       const kept = key ? pageCache!.get(key) : undefined;
       if (kept) {
+        // The launch-day path: the kept bytes, written at once (no rendering, no stream).
+        const answer = keptAnswer(kept, ifNoneMatch);
+        res.status(answer.status);
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
         res.setHeader("X-Page-Cache", "hit");
-        await sendResponse(res, answerFrom(kept, ifNoneMatch));
+        res.end(answer.body ? Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) : undefined);
         return;
       }
       const request = remixRequest(req, res);

@@ -25,6 +25,7 @@ async function viewerOf(db: Db, tenantId: string, roles: Viewer["roles"], agency
 
 describeBackends("publishing", ({ db }) => {
   let qn = "";
+  let na = "";
   // Every use case runs in a unit of work in the province's scope, as a request's.
   const read = <T>(fn: (tx: Tx) => Promise<T>) => inUnit(db(), qn, fn);
   const as = async (viewer: Viewer) => {
@@ -47,7 +48,9 @@ describeBackends("publishing", ({ db }) => {
 
   beforeAll(async () => {
     expect((await seedTenants(db(), tenantsDir)).failed).toEqual([]);
-    qn = (await inUnit(db(), { kind: "platform" }, (tx) => listTenants({ tx }))).find((t) => t.slug === "quang-ninh")!.id;
+    const tenants = await inUnit(db(), { kind: "platform" }, (tx) => listTenants({ tx }));
+    qn = tenants.find((t) => t.slug === "quang-ninh")!.id;
+    na = tenants.find((t) => t.slug === "nghe-an")!.id;
     // Quảng Ninh asks for the editorial board's review of news (a tenant setting, as an admin would set it).
     await db().owner.section.updateMany({ where: { tenantId: qn, slug: "tin-tuc" }, data: { review: true } });
     health = await viewerOf(db(), qn, ["editor"], ["so-y-te"]);
@@ -138,15 +141,19 @@ describeBackends("publishing", ({ db }) => {
     for (const saved of [inBody, inTitle]) await transition(health, { itemId: saved.ok ? saved.value.id : "", input: { action: "publish" } });
     const found = (await read((tx) => searchPublished({ tx, tenantId: qn, q: "phong toa ha long", locale: "vi" }))).items.map((i) => i.title);
     expect(found.slice(0, 2)).toEqual(["Khu phong tỏa Hạ Long mở lại", "Lịch làm việc của trạm"]);
-    // The plan a search runs: the GIN index on the stored vector, no to_tsvector per row.
+    // The province is part of the one index lookup: Nghệ An's search never finds Quảng Ninh's items.
+    expect((await inUnit(db(), na, (tx) => searchPublished({ tx, tenantId: na, q: "phong toa ha long", locale: "vi" }))).items).toEqual([]);
+    // The plan a search runs: the GIN index on the stored vector, asked for the words and the province
+    // together; no to_tsvector per row.
     const plan = await db().owner.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("set local enable_seqscan = off");
       return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        "explain select item_id from item_translation t where t.search_vector @@ to_tsquery('simple', 'phong & toa & ha & long:*')",
+        `explain select item_id from item_translation t where t.search_vector @@ (to_tsquery('simple', 'phong & toa & ha & long:*') && (quote_literal('~' || '${qn}'))::tsquery)`,
       );
     });
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("item_translation_search_vector_idx");
+    expect(text).toContain(`~${qn}`);
     expect(text).not.toContain("to_tsvector");
   });
 

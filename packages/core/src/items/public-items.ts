@@ -116,7 +116,8 @@ async function defaultLocaleOf(tx: Tx, tenantId: string) {
 export type SectionPage = { items: PublicItem[]; total: number; page: number; pages: number };
 
 /** Every read below takes the request's transaction (docs/decisions/0011) and opens none of its own. */
-export type ListPublishedOptions = { tx: Tx; tenantId: string; sectionId?: string; locale: string; filter: ListFilter; pageSize?: number };
+/** count: false skips counting every match (the home page and feeds show no total or pager). */
+export type ListPublishedOptions = { tx: Tx; tenantId: string; sectionId?: string; locale: string; filter: ListFilter; pageSize?: number; count?: boolean };
 
 export async function listPublishedItems(o: ListPublishedOptions): Promise<SectionPage> {
   const { tx, tenantId } = o;
@@ -137,7 +138,7 @@ export async function listPublishedItems(o: ListPublishedOptions): Promise<Secti
   const defaultLocale = await defaultLocaleOf(tx, tenantId);
   // One after the other: a transaction's connection answers one query at a time.
   const rows = await tx.item.findMany({ where, include: itemInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], skip: (f.page - 1) * size, take: size });
-  const total = await tx.item.count({ where });
+  const total = o.count === false ? (f.page - 1) * size + rows.length : await tx.item.count({ where });
   return { items: rows.map((r) => toPublic(r, o.locale, defaultLocale, false)), total, page: f.page, pages: Math.max(1, Math.ceil(total / size)) };
 }
 
@@ -165,15 +166,19 @@ export async function searchPublished({ tx, tenantId, q, locale, page = 1 }: { t
   // Any language of an item may match; an item counts once, by its best match. A match in the title
   // (weight A in the stored vector) comes before one in the text. Only stored vectors are read: the
   // GIN index finds the rows, nothing is folded or parsed per row.
+  // The province is a lexeme of the stored vector ("~<tenant id>"): words and province are one GIN
+  // lookup, done first (a materialized CTE), before anything else is read.
   const ranked = await tx.$queryRaw<{ id: string; rank: number }[]>`
-    select i.id, max(ts_rank(t.search_vector, q) + case when t.search_vector @@ qa then 1 else 0 end)::float8 as rank
-    from item i
-    join item_translation t on t.item_id = i.id
+    with m as materialized (
+      select t.item_id, ts_rank(t.search_vector, to_tsquery('simple', ${tsq})) + case when t.search_vector @@ to_tsquery('simple', ${inTitle}) then 1 else 0 end as rank
+      from item_translation t
+      where t.search_vector @@ (to_tsquery('simple', ${tsq}) && (quote_literal('~' || ${tenantId}::text))::tsquery)
+    )
+    select i.id, max(m.rank)::float8 as rank
+    from m
+    join item i on i.id = m.item_id
     join section s on s.id = i.section_id
-    cross join to_tsquery('simple', ${tsq}) q
-    cross join to_tsquery('simple', ${inTitle}) qa
     where i.tenant_id = ${tenantId}::uuid and i.status = 'published' and s.enabled
-      and t.search_vector @@ q
     group by i.id, i.published_at
     order by rank desc, i.published_at desc nulls last, i.id
     limit 1000`;
@@ -187,7 +192,7 @@ export async function searchPublished({ tx, tenantId, q, locale, page = 1 }: { t
 
 /** Published items for feeds and the sitemap: newest first, optionally one section. */
 export async function recentPublished(o: { tx: Tx; tenantId: string; sectionId?: string; locale: string; limit: number }): Promise<PublicItem[]> {
-  return (await listPublishedItems({ tx: o.tx, tenantId: o.tenantId, sectionId: o.sectionId, locale: o.locale, filter: listFilterSchema.parse({}), pageSize: o.limit })).items;
+  return (await listPublishedItems({ tx: o.tx, tenantId: o.tenantId, sectionId: o.sectionId, locale: o.locale, filter: listFilterSchema.parse({}), pageSize: o.limit, count: false })).items;
 }
 
 export type PublicSection = {
