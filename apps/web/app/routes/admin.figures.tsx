@@ -85,6 +85,7 @@ export default function Figures() {
     <>
       <h1>{t("figures.heading")}</h1>
       <p className="muted">{t("figures.intro")}</p>
+      <p><a href="/admin/figures/import">{t("figures.import.link")}</a></p>
       {saved !== null ? <p role="status">{Number(saved) > 0 ? t("figures.saved", { count: Number(saved) }) : t("figures.unchanged")}</p> : null}
       {grid.series.length === 0 ? (
         <p>{t("figures.none")}</p>

@@ -40,6 +40,29 @@ describeServer("figures", (server) => {
     expect(after.text).not.toContain("<script");
   });
 
+  it("are read through the JSON API by series, locality and date range, paged, and only on their province's host", async () => {
+    const api = server().client("nghe-an");
+    const catalogue = await api.get("/api/v1/figures");
+    expect(catalogue.status).toBe(200);
+    expect(JSON.parse(catalogue.text).series.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(["ca-mac-moi", "tiem-mui-1"]));
+    const slot = new Date("2026-11-20T06:00:00+07:00").toISOString();
+    const province = JSON.parse((await api.get("/api/v1/figures?series=ca-mac-moi&from=2026-11-20&to=2026-11-20")).text);
+    expect(province).toMatchObject({ tenant: "nghe-an", from: "2026-11-20", to: "2026-11-20", unit: null, figures: [{ slot, unit: "40", value: 1042 }], next: null });
+    const all = JSON.parse((await api.get("/api/v1/figures?series=ca-mac-moi&from=2026-11-20&to=2026-11-20&unit=all&limit=1")).text);
+    expect(all.figures).toEqual([{ slot, unit: VINH_A, value: 12 }]);
+    const second = JSON.parse((await api.get(all.next)).text);
+    expect(second).toMatchObject({ figures: [{ slot, unit: VINH_B, value: 1030 }], next: null });
+    expect(JSON.parse((await api.get(`/api/v1/figures?series=ca-mac-moi&from=2026-11-20&to=2026-11-20&unit=${VINH_B}`)).text).figures).toEqual([{ slot, unit: VINH_B, value: 1030 }]);
+    const bad = await api.get("/api/v1/figures?series=ca-mac-moi&from=2026-02-30&limit=0");
+    expect(bad.status).toBe(400);
+    expect(Object.keys(JSON.parse(bad.text).fields).sort()).toEqual(["from", "limit"]);
+    expect((await api.get("/api/v1/figures?series=khong-co")).status).toBe(404);
+    // Another province's host and the apex never answer with Nghệ An's figures.
+    const elsewhere = JSON.parse((await server().client("thanh-hoa").get("/api/v1/figures?series=ca-mac-moi&from=2026-11-20&to=2026-11-20&unit=all")).text);
+    expect(elsewhere.figures).toEqual([]);
+    expect((await server().client(null).get("/api/v1/figures")).status).toBe(404);
+  });
+
   it("refuses a grid with one bad cell, naming the cell, and saves nothing", async () => {
     const cdc = await server().signedIn("naCdc");
     const count = await server().db.owner.figure.count({ where: { tenantId: na() } });

@@ -12,6 +12,7 @@ export type SeriesInfo = {
   names: Localized;
   description: Localized | null;
   sectionId: string;
+  sectionSlug: string;
   measure: "count" | "level";
   /** The admin level whose units enter it; null: the province only. */
   levelKey: string | null;
@@ -21,11 +22,12 @@ export type SeriesInfo = {
   agencyIds: string[];
 };
 
-export async function listFigureSeries({ tx, tenantId, sectionId }: { tx: Tx; tenantId: string; sectionId?: string }): Promise<SeriesInfo[]> {
+/** The enabled series (in enabled sections only, with published: true), in the pack's order. */
+export async function listFigureSeries({ tx, tenantId, sectionId, published }: { tx: Tx; tenantId: string; sectionId?: string; published?: boolean }): Promise<SeriesInfo[]> {
   const rows = await tx.figureSeries.findMany({
-    where: { tenantId, enabled: true, ...(sectionId ? { sectionId } : {}) },
+    where: { tenantId, enabled: true, ...(sectionId ? { sectionId } : {}), ...(published ? { section: { enabled: true } } : {}) },
     orderBy: [{ position: "asc" }, { key: "asc" }],
-    include: { agencies: { select: { agencyId: true } } },
+    include: { agencies: { select: { agencyId: true } }, section: { select: { slug: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -33,6 +35,7 @@ export async function listFigureSeries({ tx, tenantId, sectionId }: { tx: Tx; te
     names: asLocalized(r.names),
     description: asOptionalLocalized(r.description) ?? null,
     sectionId: r.sectionId,
+    sectionSlug: r.section.slug,
     measure: r.measure === "level" ? "level" : "count",
     levelKey: r.levelKey,
     province: r.province === "entered" ? "entered" : "sum",

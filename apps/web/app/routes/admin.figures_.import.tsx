@@ -1,0 +1,138 @@
+// /admin/figures/import: an agency's editor imports figures from a CSV or XLSX file (issue 10), one row
+// per figure. A file with any bad row changes nothing: the page answers 400 with a report of each bad
+// row, column and reason (the first 500, and how many more); a good one is written at once and the page
+// says how many rows and changed figures. The same door as the entry grid (404 off a province's site,
+// 403 without the ability to enter figures). (`figures_`: its own page, not inside the grid's.)
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures } from "@cong/core";
+import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { FiguresUpload } from "~/components/admin/figures-upload";
+import { ErrorSummary } from "~/components/form/fields";
+import { LocalizedText } from "~/components/localized-text";
+import { auditActor } from "~/utils/actor.server";
+import { staleDeadlines } from "~/utils/deadlines.server";
+import { requireFigureEntry } from "~/utils/figures.server";
+import { MB, readForm } from "~/utils/form.server";
+import { getLocale } from "~/utils/locale.server";
+
+const PATH = "/admin/figures/import";
+// The report shows this many problems; the rest are counted.
+const SHOWN = 500;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { tenant, ability, who } = await requireFigureEntry(request, context);
+  const grid = await context.unit.run((tx) => getFigureGrid({ tx, tenantId: tenant.id, ability, who, timeZone: tenant.timeZone }));
+  // The column names as the template writes them (the import also takes them in the other languages).
+  const columns = FIGURE_COLUMN_NAMES[await getLocale(request, context.site)];
+  return { columns, series: grid.series.map((s) => ({ key: s.key, names: s.names, times: s.times })) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { tenant, ability, who, viewer } = await requireFigureEntry(request, context);
+  // 20 MB of file and the form around it.
+  const form = await readForm(request, context, { maxBytes: 21 * MB });
+  const lang = await getLocale(request, context.site);
+  const upload = form.get("file");
+  const file = typeof upload === "object" && upload !== null ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+  const result = await context.unit.run((tx) => importFigures({ tx, tenantId: tenant.id, ability, actor: auditActor(viewer, context), who, timeZone: tenant.timeZone, file, lang }));
+  if (!result.ok) {
+    return data({ errors: result.errors, rows: result.rows.slice(0, SHOWN), problems: result.rows.length, total: result.total }, { status: 400 });
+  }
+  // Each import is an update for the deadline engine: its round and the next view see it once committed.
+  context.unit.afterCommit(async () => {
+    staleDeadlines(tenant.id);
+    await context.services.jobs.nudgeDeadlines();
+  });
+  return redirect(`${PATH}?done=${result.value.rows}&changed=${result.value.changed}`);
+}
+
+export default function FiguresImport() {
+  const { t } = useTranslation();
+  const { columns, series } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  const report = result ? (
+    <>
+      <ErrorSummary errors={result.errors} labels={{ file: t("figures.import.file") }} />
+      {result.rows.length > 0 ? (
+        <section aria-labelledby="import-report">
+          <h2 id="import-report">{t("figures.import.reportHeading")}</h2>
+          <p>{t("figures.import.reportCount", { count: result.problems, total: result.total })}</p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="import-report">
+            <table className="data" data-testid="import-report">
+              <thead>
+                <tr>
+                  <th scope="col">{t("figures.import.row")}</th>
+                  <th scope="col">{t("figures.import.column")}</th>
+                  <th scope="col">{t("figures.import.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((p, i) => (
+                  <tr key={i} data-row={p.row}>
+                    <td>{p.row}</td>
+                    <td>{p.column}</td>
+                    <td>{t(p.reason, p.values ?? {})}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.problems > result.rows.length ? <p>{t("figures.import.more", { count: result.problems - result.rows.length })}</p> : null}
+        </section>
+      ) : null}
+    </>
+  ) : null;
+  return (
+    <>
+      <h1>{t("figures.import.heading")}</h1>
+      <p>
+        <a href="/admin/figures">{t("figures.heading")}</a>
+      </p>
+      {done !== null ? <p role="status">{t("figures.import.done", { count: Number(done), changed: Number(params.get("changed") ?? 0) })}</p> : null}
+      <p className="muted">{t("figures.import.intro")}</p>
+      <section className="panel" aria-labelledby="import-columns">
+        <h2 id="import-columns">{t("figures.import.columnsHeading")}</h2>
+        <ul>
+          {(
+            [
+              ["date", "figures.import.columnDate"],
+              ["time", "figures.import.columnTime"],
+              ["unit", "figures.import.columnUnit"],
+              ["series", "figures.import.columnSeries"],
+              ["value", "figures.import.columnValue"],
+            ] as const
+          ).map(([c, key]) => (
+            <li key={c}>
+              <strong>{columns[c]}</strong>: {t(key)}
+            </li>
+          ))}
+        </ul>
+        <p>{t("figures.import.columnsNote")}</p>
+        {series.length > 0 ? (
+          <>
+            <h3>{t("figures.import.seriesHeading")}</h3>
+            <ul>
+              {series.map((s) => (
+                <li key={s.key}>
+                  <code>{s.key}</code> — <LocalizedText value={s.names} /> ({t("figures.import.seriesTimes", { times: s.times.join(", ") })})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>
+          <a href="/admin/figures/template.csv" download>
+            {t("figures.import.template")}
+          </a>
+        </p>
+      </section>
+      <FiguresUpload action={PATH} report={report} />
+    </>
+  );
+}
+
+export const ErrorBoundary = AdminErrorBoundary;
