@@ -12,7 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import type { DeadlineRule } from "@cong/config";
 import { readPack } from "@cong/config/load";
-import { createUser, dutyKey, kindsForSection, migrateDatabase, refreshDeadlines, SYSTEM_ACTOR } from "@cong/core";
+import { createUser, dutyKey, inScope, kindsForSection, migrateDatabase, refreshDeadlines, SYSTEM_ACTOR } from "@cong/core";
 import { checkPackConflicts, loadPack } from "@cong/db";
 import { openDb, ownerClient, type Db } from "@cong/db/owner";
 import { createWorkingCalendar, dueInstances, type DueInstance, type ScheduleEvent } from "@cong/schedule";
@@ -498,7 +498,9 @@ try {
     const tenants = await readTenants(db);
     const tenantId = tenants.find((t) => t.slug === BENCH_TENANT)!.id;
     await step(`staff account ${BENCH_USER.email} (${BENCH_USER.role} of ${BENCH_TENANT})`, async () => {
-      const result = await createUser({ db, tenantId, input: { email: BENCH_USER.email, name: "Bench admin", roles: [BENCH_USER.role], agencies: [] }, password: BENCH_USER.password, actor: SYSTEM_ACTOR, lang: "en" });
+      const result = await inScope(db, tenantId, (tx) =>
+        createUser({ tx, tenantId, input: { email: BENCH_USER.email, name: "Bench admin", roles: [BENCH_USER.role], agencies: [] }, password: BENCH_USER.password, actor: SYSTEM_ACTOR, lang: "en" }),
+      );
       if (!result.ok) throw new Error(`cannot create the bench account: ${JSON.stringify(result.errors)}`);
     });
     const admin = await connect(url);

@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = auditActor(viewer, context);
   const intent = text(form, "intent");
   if (intent === "update") {
-    const input = { name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies") };
+    const input = { name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies"), unit: text(form, "unit") };
     const result = await context.unit.run((tx) => updateUser({ tx, tenantId, userId, input, actor }));
     if (!result.ok) return data({ intent, errors: result.errors, message: null }, { status: 400 });
     return { intent, errors: null, message: "users.updated" };
@@ -71,7 +71,7 @@ export default function EditUser() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const ended = params.get("ended");
-  const labels = { name: t("users.name"), roles: t("users.rolesLabel"), agencies: t("users.agenciesLabel"), transferTo: t("users.transferTo") };
+  const labels = { name: t("users.name"), roles: t("users.rolesLabel"), agencies: t("users.agenciesLabel"), unit: t("users.unitLabel"), transferTo: t("users.transferTo") };
   const errorsFor = (intent: string) => (result?.intent === intent ? result.errors : null);
   return (
     <>
@@ -98,6 +98,7 @@ export default function EditUser() {
             checked={user.agencies}
             errors={errorsFor("update")}
           />
+          <TextField name="unit" label={labels.unit} hint={t("users.unitHint")} defaultValue={user.unit ?? ""} errors={errorsFor("update")} maxLength={6} />
           <button type="submit" className="button">
             {t("admin.save")}
           </button>

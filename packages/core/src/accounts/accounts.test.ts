@@ -191,4 +191,25 @@ describeBackends("accounts", ({ db }) => {
     expect(s.roles.sort()).toEqual(["editor", "viewer"]);
     expect(s.agencies.map((a) => a.agency.key)).toEqual(["cdc"]);
   });
+
+  it("ties a member of a collective agency to the unit they act for, of that agency's level only", async () => {
+    const district = await db().owner.adminUnit.findFirstOrThrow({ where: { tenantId: qn, levelKey: "district" } });
+    const commune = await db().owner.adminUnit.findFirstOrThrow({ where: { tenantId: qn, levelKey: "commune" } });
+    const input = { email: "huyen@qn.vn", name: "Cán bộ huyện", roles: ["editor"], agencies: ["ubnd-huyen"], unit: district.code };
+    const created = await inUnit(db(), qn, (tx) => createUser({ tx, tenantId: qn, input, password: PASSWORD, actor: SYSTEM_ACTOR }));
+    expect(created.ok).toBe(true);
+    const user = await db().owner.user.findFirstOrThrow({ where: { email: "huyen@qn.vn" }, include: { agencies: true } });
+    expect(user.agencies.map((a) => a.unitCode)).toEqual([district.code]);
+    // A commune for a district body, an unknown code, or a unit for a provincial agency: refused naming the field.
+    const update = (unit: string, agencies = ["ubnd-huyen"]) =>
+      inUnit(db(), qn, (tx) => updateUser({ tx, tenantId: qn, userId: user.id, input: { name: "Cán bộ huyện", roles: ["editor"], agencies, unit }, actor: SYSTEM_ACTOR }));
+    expect(await update(commune.code)).toEqual({ ok: false, errors: { unit: ["errors.unitLevelMismatch"] } });
+    expect(await update("99999")).toEqual({ ok: false, errors: { unit: ["errors.unitUnknown"] } });
+    expect(await update("1a")).toEqual({ ok: false, errors: { unit: ["errors.unitCodeInvalid"] } });
+    expect(await update(district.code, ["so-y-te"])).toEqual({ ok: false, errors: { unit: ["errors.unitNeedsCollectiveAgency"] } });
+    expect((await db().owner.userAgency.findMany({ where: { userId: user.id } })).map((a) => a.unitCode)).toEqual([district.code]);
+    // Cleared with an empty field.
+    expect((await update("")).ok).toBe(true);
+    expect((await db().owner.userAgency.findMany({ where: { userId: user.id } })).map((a) => a.unitCode)).toEqual([null]);
+  });
 });

@@ -8,6 +8,8 @@ export type UserRow = {
   name: string;
   roles: string[];
   agencies: string[];
+  /** In a collective agency: the unit the member acts for (GSO code). */
+  unit: string | null;
   active: boolean;
   invited: boolean;
   lastLoginAt: Date | null;
@@ -29,6 +31,7 @@ export async function listUsers({ tx, tenantId, now = new Date() }: { tx: Tx; te
     name: u.name,
     roles: u.roles,
     agencies: u.agencies.map((a) => a.agency.key).sort(),
+    unit: u.agencies.find((a) => a.unitCode)?.unitCode ?? null,
     active: u.active,
     invited: u.passwordHash === null,
     lastLoginAt: u.lastLoginAt,

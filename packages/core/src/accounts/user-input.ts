@@ -12,6 +12,12 @@ export const userInputSchema = z
     name: z.string().trim().min(1, "errors.nameRequired").max(120, "errors.nameTooLong").transform((s) => s.normalize("NFC")),
     roles: z.array(tenantRoleSchema).min(1, "errors.roleRequired").transform((r) => [...new Set(r)]),
     agencies: z.array(z.string().trim().min(1)).default([]).transform((a) => [...new Set(a)]),
+    // In a collective agency (every commune's People's Committee…), the unit this member acts for: its
+    // GSO code. Empty: none (the member then enters no unit's figures).
+    unit: z
+      .union([z.literal(""), z.string().trim().regex(/^\d{2,6}$/, "errors.unitCodeInvalid")])
+      .nullish()
+      .transform((s) => s || null),
   })
   .superRefine((u, ctx) => {
     // Editors and answerers act for an agency: without one, the matrix gives them nothing.

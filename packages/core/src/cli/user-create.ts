@@ -11,7 +11,7 @@ import { createUser } from "../accounts/create-user.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
 import { inScope } from "../scope.ts";
 
-const USAGE = 'usage: npm run user:create -- [--tenant <slug>] --email <email> --role <role> [--role <role>] [--agency <id>] [--name "Full name"]  (password on stdin)';
+const USAGE = 'usage: npm run user:create -- [--tenant <slug>] --email <email> --role <role> [--role <role>] [--agency <id>] [--unit <GSO code of the locality a collective agency member serves>] [--name "Full name"]  (password on stdin)';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     email: { type: "string" },
     role: { type: "string", multiple: true },
     agency: { type: "string", multiple: true },
+    unit: { type: "string" },
     name: { type: "string" },
   },
   strict: true,
@@ -65,7 +66,7 @@ await runCli("user:create", async ({ db }) => {
     createUser({
       tx,
       tenantId,
-      input: { email, name: values.name ?? email.split("@")[0], roles: values.role ?? [], agencies: values.agency ?? [] },
+      input: { email, name: values.name ?? email.split("@")[0], roles: values.role ?? [], agencies: values.agency ?? [], unit: values.unit },
       password,
       actor: SYSTEM_ACTOR,
       lang: "en",
