@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { viewer, tenantId } = await guard(request, context);
   const form = await readForm(request, context);
-  const input = { email: text(form, "email"), name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies") };
+  const input = { email: text(form, "email"), name: text(form, "name"), roles: all(form, "roles"), agencies: all(form, "agencies"), unit: text(form, "unit") };
   const mail = await mailContext(request, context);
   const result = await context.unit.run((tx) => inviteUser({ tx, unit: context.unit, tenantId, input, actor: auditActor(viewer, context), mail }));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, input }, { status: 400 });
@@ -43,7 +43,7 @@ export default function Users() {
   const result = useActionData<typeof action>();
   const timeZone = useTimeZone();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short", timeZone });
-  const labels = { email: t("users.email"), name: t("users.name"), roles: t("users.rolesLabel"), agencies: t("users.agenciesLabel") };
+  const labels = { email: t("users.email"), name: t("users.name"), roles: t("users.rolesLabel"), agencies: t("users.agenciesLabel"), unit: t("users.unitLabel") };
   return (
     <>
       <h1>{platform ? t("users.operatorsHeading") : t("users.heading")}</h1>
@@ -94,6 +94,7 @@ export default function Users() {
                 errors={result?.errors}
               />
               <p className="field-hint">{t("users.agencyHint")}</p>
+              <TextField name="unit" label={labels.unit} hint={t("users.unitHint")} defaultValue={result?.input?.unit} errors={result?.errors} maxLength={6} />
             </>
           )}
           <button type="submit" className="button">

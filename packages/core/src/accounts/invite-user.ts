@@ -14,7 +14,7 @@ export type InviteUserOptions = {
   /** The invitation is mailed after the request commits. */
   unit: UnitHooks;
   tenantId: Scope;
-  input: { email: unknown; name: unknown; roles?: unknown; agencies?: unknown };
+  input: { email: unknown; name: unknown; roles?: unknown; agencies?: unknown; unit?: unknown };
   actor: AuditActor;
   mail: { mailer: Mailer; baseUrl: string; portalName: string; lang: Language };
 };
