@@ -4,3 +4,4 @@ export * from "./pack-schema.ts";
 export * from "./pack-yaml.ts";
 export * from "./calendar-date.ts";
 export * from "./platform-hosts.ts";
+export * from "./figure-schema.ts";

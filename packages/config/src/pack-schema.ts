@@ -4,42 +4,12 @@
 // every problem comes back with the path of the offending value.
 import { z } from "zod";
 import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-date.ts";
-import { deadlineRuleSchema, localTimeSchema } from "./deadline-schema.ts";
+import { deadlineRuleSchema } from "./deadline-schema.ts";
+import { figureSeriesSchema } from "./figure-schema.ts";
 
 export * from "./deadline-schema.ts";
-
-import { supportedLanguages } from "@cong/i18n";
-
-// The languages a pack may offer are the languages the interface speaks (one definition, in @cong/i18n).
-export const LOCALES = supportedLanguages;
-export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-
-const nfc = (s: string) => s.normalize("NFC");
-
-/** Text in several languages. Vietnamese is always present: it is the fallback for every page. */
-export const localizedSchema = z
-  .object({
-    vi: z.string().trim().min(1, "Vietnamese text is required").transform(nfc),
-    en: z.string().trim().min(1).transform(nfc).optional(),
-    zh: z.string().trim().min(1).transform(nfc).optional(),
-  })
-  .strict();
-export type Localized = z.infer<typeof localizedSchema>;
-
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens (e.g. so-y-te)")
-  .max(63);
-
-
-/** Citation of the article that creates a duty, e.g. "3591/QĐ-UBND Điều 7.1". */
-export const sourceSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .regex(/Điều\s+\d+|Mục\s+\d+|Khoản\s+\d+|§|[0-9]+\/[^\s]+/, "must cite the regulation and article, e.g. \"3591/QĐ-UBND Điều 7.1\"")
-  .transform(nfc);
+export * from "./pack-basics.ts";
+import { LOCALES, localeSchema, localizedSchema, nfc, slugSchema, sourceSchema } from "./pack-basics.ts";
 
 const hostnameSchema = z
   .string()
@@ -227,31 +197,6 @@ const regulationSchema = z
     file: z.string().regex(/^(?!.*\.\.)[\w./-]+\.txt$/, "must be a .txt file beside the pack, e.g. regulations/3591.txt").optional().describe("the text, relative to the pack's folder; the demo publishes it as a document"),
     section: slugSchema.optional().describe("the documents section the demo publishes it in (default: the first documents section)"),
     category: slugSchema.optional().describe("the sub-category of that section, e.g. provincial documents"),
-  })
-  .strict();
-
-export const FIGURE_MEASURES = ["count", "level"] as const;
-
-/**
- * A series of figures (issue 10): what is counted, at which admin level it is entered, by which agencies,
- * at which times of the day, and in which statistics or charts section it is published (whose duties its
- * entries fulfil). The province's figure is the sum of its units' or entered directly.
- */
-const figureSeriesSchema = z
-  .object({
-    key: slugSchema,
-    names: localizedSchema,
-    description: localizedSchema.optional(),
-    section: slugSchema.describe("the statistics or charts section that shows it; entering it is an update of that section"),
-    measure: z.enum(FIGURE_MEASURES).default("count").describe("count: a whole number of people, doses, scans…; level: the epidemic level 1–4"),
-    level: slugSchema.optional().describe("the admin level whose units enter it; omitted: the province only"),
-    province: z.enum(["sum", "entered"]).default("sum").describe("the province's figure: the sum of its units', or entered directly"),
-    times: z.array(localTimeSchema).min(1).max(24).default(["00:00"]).describe("the local times of the day a figure stands for (00:00: one a day)"),
-    cumulative: z.boolean().default(false).describe("also show the running total since the first figure"),
-    agencies: z.array(slugSchema).min(1).describe("the agencies that enter it; one tied to an admin unit enters that unit's figures and its sub-units' only"),
-    order: z.number().int().min(0).default(0),
-    enabled: z.boolean().default(true),
-    source: sourceSchema.optional(),
   })
   .strict();
 
@@ -460,4 +405,3 @@ export type Duty = MatrixEntry["duties"][number];
 export type DutyRole = z.infer<typeof dutyRoleSchema>;
 export type PortalDutyEntry = TenantPack["portalDuties"][number];
 export type FigureSeries = TenantPack["figures"][number];
-export type FigureMeasure = (typeof FIGURE_MEASURES)[number];

@@ -4,18 +4,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGENCY_KINDS } from "@cong/config";
-import { editAgency, formInput, getTenantConfig, removeAgency, saveTenantConfig } from "@cong/core";
+import { editAgency, getTenantConfig, removeAgency } from "@cong/core";
 import { localized } from "@cong/i18n";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { AGENCY_FORM_KEYS, AgencyFields } from "~/components/admin/config/agency-fields";
 import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary } from "~/components/form/fields";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
+import { text } from "~/utils/form.server";
 import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -34,19 +33,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const admin = await requireTenantAdmin(request, context);
   const id = slugParam(params.id);
-  const form = await readForm(request, context);
-  const lang = await getLocale(request, context.site);
+  const { form, lang, input, save } = await readConfigForm(request, context, admin);
   const intent = text(form, "intent");
-  const common = { tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
-    const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.agency.remove", edit: (pack) => removeAgency(pack, id, lang) }));
+    const result = await save("config.agency.remove", (pack) => removeAgency(pack, id, lang));
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });
     return redirect(`/admin/config/agencies?removed=${encodeURIComponent(text(form, "name") || id)}`);
   }
-  const input = formInput(form.entries());
-  const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.agency.update", edit: (pack) => editAgency(pack, id, input, lang) }));
+  const result = await save("config.agency.update", (pack) => editAgency(pack, id, input, lang));
   if (!result.ok) return data({ intent, errors: result.errors, input, count: null }, { status: 400 });
   return { intent, errors: null, input: null, count: result.value.changes.length };
 }

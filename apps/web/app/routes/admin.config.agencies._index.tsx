@@ -4,17 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGENCY_KINDS } from "@cong/config";
-import { editAgency, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
+import { editAgency, getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { AGENCY_FORM_KEYS, AgencyKindField } from "~/components/admin/config/agency-fields";
 import { ConfigNav, errorLabels, LocalizedFields, read } from "~/components/admin/config/config-form";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
+import { text } from "~/utils/form.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -32,22 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
-  const form = await readForm(request, context);
-  const lang = await getLocale(request, context.site);
-  const input = formInput(form.entries());
-  const result = await context.unit.run((tx) =>
-    saveTenantConfig({
-      tx,
-      tenantId,
-      actor: auditActor(viewer, context),
-      platformDomain: context.env.PLATFORM_DOMAIN,
-      lang,
-      version: text(form, "version"),
-      action: "config.agency.add",
-      edit: (pack) => editAgency(pack, null, input, lang),
-    }),
-  );
+  const admin = await requireTenantAdmin(request, context);
+  const { form, lang, input, save } = await readConfigForm(request, context, admin);
+  const result = await save("config.agency.add", (pack) => editAgency(pack, null, input, lang));
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
   return redirect(`/admin/config/agencies/${text(form, "id")}?added=1`);
 }

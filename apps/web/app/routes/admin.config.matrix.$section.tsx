@@ -4,18 +4,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DUTY_ROLES, EVENT_KINDS, deadlineRuleSchema } from "@cong/config";
-import { editSectionDuties, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
+import { editSectionDuties, getTenantConfig } from "@cong/core";
 import { localized } from "@cong/i18n";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, errorLabels, rowsOf, SavedNotice } from "~/components/admin/config/config-form";
 import { DutyRow } from "~/components/admin/config/duty-rows";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary } from "~/components/form/fields";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
 import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -41,23 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const admin = await requireTenantAdmin(request, context);
   const slug = slugParam(params.section);
-  const form = await readForm(request, context);
-  const lang = await getLocale(request, context.site);
-  const input = formInput(form.entries());
-  const result = await context.unit.run((tx) =>
-    saveTenantConfig({
-      tx,
-      tenantId,
-      actor: auditActor(viewer, context),
-      platformDomain: context.env.PLATFORM_DOMAIN,
-      lang,
-      version: text(form, "version"),
-      action: "config.matrix.update",
-      edit: (pack) => editSectionDuties(pack, slug, input, lang),
-    }),
-  );
+  const { lang, input, save } = await readConfigForm(request, context, admin);
+  const result = await save("config.matrix.update", (pack) => editSectionDuties(pack, slug, input, lang));
   if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
   return { errors: null, input: null, count: result.value.changes.length };
 }

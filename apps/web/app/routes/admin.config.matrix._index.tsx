@@ -4,7 +4,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { editUnits, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
+import { editUnits, getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
 import { useDeadlineText } from "~/components/admin/config/duty-rows";
@@ -12,10 +12,8 @@ import { UNITS_FORM_KEYS, UnitFields } from "~/components/admin/config/unit-fiel
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -41,22 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
-  const form = await readForm(request, context);
-  const input = formInput(form.entries());
-  const lang = await getLocale(request, context.site);
-  const result = await context.unit.run((tx) =>
-    saveTenantConfig({
-      tx,
-      tenantId,
-      actor: auditActor(viewer, context),
-      platformDomain: context.env.PLATFORM_DOMAIN,
-      lang,
-      version: text(form, "version"),
-      action: "config.units.update",
-      edit: (pack) => editUnits(pack, input),
-    }),
-  );
+  const admin = await requireTenantAdmin(request, context);
+  const { input, save } = await readConfigForm(request, context, admin);
+  const result = await save("config.units.update", (pack) => editUnits(pack, input));
   if (!result.ok) return data({ errors: result.errors, input, count: null }, { status: 400 });
   return { errors: null, input: null, count: result.value.changes.length };
 }

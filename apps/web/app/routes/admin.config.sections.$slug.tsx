@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SECTION_KINDS } from "@cong/config";
-import { editSection, formInput, getTenantConfig, removeSection, saveTenantConfig } from "@cong/core";
+import { editSection, getTenantConfig, removeSection } from "@cong/core";
 import { localized } from "@cong/i18n";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, errorLabels, SavedNotice } from "~/components/admin/config/config-form";
@@ -12,11 +12,10 @@ import { CategoryRows, SECTION_FORM_KEYS, SectionFields } from "~/components/adm
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
+import { text } from "~/utils/form.server";
 import { adminNotFound, slugParam } from "~/utils/not-found.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -31,20 +30,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
+  const admin = await requireTenantAdmin(request, context);
   const slug = slugParam(params.slug);
-  const form = await readForm(request, context);
-  const lang = await getLocale(request, context.site);
+  const { form, lang, input, save } = await readConfigForm(request, context, admin);
   const intent = text(form, "intent");
-  const common = { tenantId, actor: auditActor(viewer, context), lang, version: text(form, "version"), platformDomain: context.env.PLATFORM_DOMAIN };
   if (intent === "remove") {
     const name = text(form, "name");
-    const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.section.remove", edit: (pack) => removeSection(pack, slug, lang) }));
+    const result = await save("config.section.remove", (pack) => removeSection(pack, slug, lang));
     if (!result.ok) return data({ intent, errors: result.errors, input: null, count: null }, { status: 400 });
     return redirect(`/admin/config/sections?removed=${encodeURIComponent(name || slug)}`);
   }
-  const input = formInput(form.entries());
-  const result = await context.unit.run((tx) => saveTenantConfig({ tx, ...common, action: "config.section.update", edit: (pack) => editSection(pack, slug, input, lang) }));
+  const result = await save("config.section.update", (pack) => editSection(pack, slug, input, lang));
   if (!result.ok) return data({ intent, errors: result.errors, input, count: null }, { status: 400 });
   return { intent, errors: null, input: null, count: result.value.changes.length };
 }

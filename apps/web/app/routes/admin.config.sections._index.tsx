@@ -4,17 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SECTION_KINDS } from "@cong/config";
-import { editSection, formInput, getTenantConfig, saveTenantConfig } from "@cong/core";
+import { editSection, getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, CheckField, errorLabels, LocalizedFields, read } from "~/components/admin/config/config-form";
 import { SECTION_FORM_KEYS, SectionKindField } from "~/components/admin/config/section-fields";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
-import { auditActor } from "~/utils/actor.server";
-import { readForm, text } from "~/utils/form.server";
-import { getLocale } from "~/utils/locale.server";
+import { text } from "~/utils/form.server";
 import { requireTenantAdmin } from "~/utils/session.server";
+import { readConfigForm } from "~/utils/config-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenantId } = await requireTenantAdmin(request, context);
@@ -26,22 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { viewer, tenantId } = await requireTenantAdmin(request, context);
-  const form = await readForm(request, context);
-  const lang = await getLocale(request, context.site);
-  const input = formInput(form.entries());
-  const result = await context.unit.run((tx) =>
-    saveTenantConfig({
-      tx,
-      tenantId,
-      actor: auditActor(viewer, context),
-      platformDomain: context.env.PLATFORM_DOMAIN,
-      lang,
-      version: text(form, "version"),
-      action: "config.section.add",
-      edit: (pack) => editSection(pack, null, input, lang),
-    }),
-  );
+  const admin = await requireTenantAdmin(request, context);
+  const { form, lang, input, save } = await readConfigForm(request, context, admin);
+  const result = await save("config.section.add", (pack) => editSection(pack, null, input, lang));
   if (!result.ok) return data({ errors: result.errors, input }, { status: 400 });
   return redirect(`/admin/config/sections/${text(form, "slug")}?added=1`);
 }

@@ -5,8 +5,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { subject } from "@cong/authz";
-import { enterFigures, entryScopeOf, getFigureGrid, type FigureCell } from "@cong/core";
+import { enterFigures, getFigureGrid, type FigureCell } from "@cong/core";
+import { requireFigureEntry } from "~/utils/figures.server";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { LocalizedText } from "~/components/localized-text";
 import { CsrfInput } from "~/components/form/csrf-input";
@@ -15,25 +15,13 @@ import { auditActor } from "~/utils/actor.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
 import { readForm, text } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
-import { forbidIf, requireAccess, type Access } from "~/utils/session.server";
-import type { AppLoadContext } from "@remix-run/node";
 
 // A cell's field, as enterFigures names it in its errors (the component runs in the browser too, where
 // @cong/core must not be bundled).
 const cellField = (series: string, unit: string) => `v.${series}.${unit}`;
 
-async function door(request: Request, context: AppLoadContext) {
-  const access: Access = await requireAccess(request, context);
-  if (context.site.kind !== "tenant") throw data({ reason: "not-found" as const }, { status: 404 });
-  const tenant = context.site.tenant;
-  forbidIf(!access.ability.can("enter", "Figure"), { code: "no-figures" });
-  const everyUnit = access.ability.can("manage", subject("Figure", { tenantId: tenant.id }));
-  const who = await context.unit.run((tx) => entryScopeOf({ tx, tenantId: tenant.id, agencies: access.viewer.agencies, everyUnit }));
-  return { ...access, tenant, who };
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenant, ability, who } = await door(request, context);
+  const { tenant, ability, who } = await requireFigureEntry(request, context);
   const url = new URL(request.url);
   const grid = await context.unit.run((tx) =>
     getFigureGrid({ tx, tenantId: tenant.id, ability, who, timeZone: tenant.timeZone, date: url.searchParams.get("date") ?? undefined, time: url.searchParams.get("time") ?? undefined }),
@@ -42,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { tenant, ability, who, viewer } = await door(request, context);
+  const { tenant, ability, who, viewer } = await requireFigureEntry(request, context);
   const form = await readForm(request, context);
   const cells: FigureCell[] = [];
   const input: Record<string, string> = {};

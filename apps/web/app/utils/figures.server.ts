@@ -1,4 +1,4 @@
-// The door to entering figures (issue 10), shared by the import page and its template: a province's
+// The door to entering figures (issue 10), shared by the grid, the import page and its template: a province's
 // site (404 elsewhere), a member whose ability enters figures (403 otherwise), and what they answer for
 // (their agencies' units; every unit for those who manage the province's figures).
 import { data, type AppLoadContext } from "@remix-run/node";
