@@ -4,6 +4,7 @@
 // in development) migrates and seeds the packs at start; a runtime login (production: a member of
 // cong_app only) may not, so the server checks that every migration is applied and refuses to start
 // otherwise, and tenants come from `npm run tenant:add`.
+import http from "node:http";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, serverDatabaseProblem, type Env } from "@cong/config/env";
@@ -12,6 +13,7 @@ import path from "node:path";
 import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedDemoFigures, seedRegulations, startJobs, type Jobs } from "@cong/core";
 import { assertMigrated, inspectLogin, openDb, seedTenants, withPlatform, type Login } from "@cong/db";
 import { createApp } from "./create-app.ts";
+import { answerKeptPages } from "./kept-pages.ts";
 import { createPageCache } from "./page-cache.ts";
 import { createRemixHandler } from "./remix-handler.ts";
 import { ensureDemoAccounts, printDemoAccounts } from "./demo-accounts.ts";
@@ -119,21 +121,18 @@ try {
 const buildDir = fileURLToPath(new URL("../build/", import.meta.url));
 const build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
 
+const pageCache = env.PAGE_CACHE_MB > 0 ? createPageCache({ db, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }) : undefined;
 const app = createApp({
   env,
   db,
   resolve: (host) => resolveTenant(db, host),
   clientDir: `${buildDir}client`,
-  handler: createRemixHandler({
-    build,
-    env,
-    db,
-    pageCache: env.PAGE_CACHE_MB > 0 ? createPageCache({ db, maxBytes: env.PAGE_CACHE_MB * 1024 * 1024 }) : undefined,
-    services: { mailer, secret, outboxDir, storage, jobs: jobs! },
-  }),
+  handler: createRemixHandler({ build, env, db, pageCache, services: { mailer, secret, outboxDir, storage, jobs: jobs! } }),
 });
 
-const server = app.listen(env.PORT, env.HOST, async () => {
+// Kept public pages are answered before Express (kept-pages.ts); everything else goes to the app.
+const listener = pageCache ? answerKeptPages({ db, pageCache, platformDomain: env.PLATFORM_DOMAIN, production: env.NODE_ENV === "production" }, app) : app;
+const server = http.createServer(listener).listen(env.PORT, env.HOST, async () => {
   const port = env.PORT;
   console.log(`Cổng listening on ${env.HOST}:${port}`);
   console.log(`  platform: http://${env.PLATFORM_DOMAIN}:${port}`);

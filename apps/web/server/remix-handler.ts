@@ -6,7 +6,6 @@
 //
 // Always in Remix's production mode: in development mode Remix sends error stacks (server paths, code)
 // to the browser, and no mode may do that here.
-import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler, Response as ExpressResponse } from "express";
 import { Readable } from "node:stream";
@@ -19,8 +18,8 @@ import { checkDb, openUnitOfWork, type Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
 import { isStaffPath } from "../app/utils/cache.ts";
-import { answerFrom, applyCachePolicy, keptAnswer } from "./cache-policy.ts";
-import type { PageCache } from "./page-cache.ts";
+import { answerFrom, applyCachePolicy } from "./cache-policy.ts";
+import { mayUseKeptPage, pageKey, type PageCache } from "./page-cache.ts";
 import { discardBody } from "./discard-body.ts";
 
 export type RemixHandlerOptions = { build: ServerBuild; env: Env; db: Db; services: Services; pageCache?: PageCache };
@@ -33,22 +32,11 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       const site = siteOf(res);
       const path = req.path.replace(/\.data$/, "");
       const ifNoneMatch = req.headers["if-none-match"];
-      // A public answer kept under the province's current content version needs no rendering at all.
-      // Signed-in staff always get a fresh render (some answers, a draft's file, depend on who asks), as
-      // the nginx microcache does for them.
-      const anonymous = !/(?:^|;\s*)cong_session=/.test(req.headers.cookie ?? "");
+      // A public answer is kept under the province's current content version, for kept-pages.ts to write
+      // until the version changes. Signed-in staff always get a fresh render (some answers, a draft's
+      // file, depend on who asks), as the nginx microcache does for them.
       const key =
-        pageCache && anonymous && (req.method === "GET" || req.method === "HEAD") && site.kind === "tenant" && !isStaffPath(path) ? await pageKey(pageCache, site.tenant, req) : null;
-      const kept = key ? pageCache!.get(key) : undefined;
-      if (kept) {
-        // The launch-day path: the kept bytes, written at once (no rendering, no stream).
-        const answer = keptAnswer(kept, ifNoneMatch);
-        res.status(answer.status);
-        for (const [name, value] of answer.headers) res.setHeader(name, value);
-        res.setHeader("X-Page-Cache", "hit");
-        res.end(answer.body ? Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) : undefined);
-        return;
-      }
+        pageCache && mayUseKeptPage(req.method, req.headers.cookie) && site.kind === "tenant" && !isStaffPath(path) ? await keyFor(pageCache, site.tenant, req) : null;
       const request = remixRequest(req, res);
       const unit = openUnitOfWork(db, site.kind === "tenant" ? { kind: "tenant", tenantId: site.tenant.id } : site.kind === "apex" ? { kind: "operator" } : { kind: "platform" });
       let response: Response;
@@ -81,18 +69,10 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
   };
 }
 
-// What a public answer depends on: the province and its content version, the province's summary as the
-// host lookup gave it (cached a few seconds by resolveTenant: a page rendered with a summary older than
-// the version is keyed by that older summary, so it lives no longer than it), the language cookie (until
-// languages have their own addresses) and the address. Null when the version cannot be read.
-const stamps = new WeakMap<TenantSummary, string>();
-async function pageKey(cache: PageCache, tenant: TenantSummary, req: IncomingMessage & { originalUrl: string }): Promise<string | null> {
+// Null when the province's version cannot be read (then nothing is kept).
+async function keyFor(cache: PageCache, tenant: TenantSummary, req: IncomingMessage & { originalUrl: string }): Promise<string | null> {
   const version = await cache.version(tenant.id);
-  if (version === null) return null;
-  let stamp = stamps.get(tenant);
-  if (!stamp) stamps.set(tenant, (stamp = createHash("sha256").update(JSON.stringify(tenant)).digest("base64url").slice(0, 16)));
-  const lng = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
-  return `${tenant.id}\n${version}\n${stamp}\n${lng}\n${req.originalUrl}`;
+  return version === null ? null : pageKey(tenant, version, req.headers.cookie, req.originalUrl);
 }
 
 function remixRequest(req: IncomingMessage & { protocol: string; originalUrl: string }, res: ExpressResponse): Request {

@@ -1,6 +1,7 @@
 // Issue 9, slice 1: citizen pages any cache may keep. An anonymous GET sets no cookie and says who may
 // keep it and for how long; an unchanged page revalidates to a 304; a publish changes the page's ETag, so
 // the next revalidation (every browser, every second for a shared cache) sees it. Staff pages are private.
+import { gunzipSync } from "node:zlib";
 import { expect, it } from "vitest";
 import { crawl, describeServer } from "./describe-server.ts";
 import { publishArticle } from "./forms.ts";
@@ -67,6 +68,42 @@ describeServer("public answers are cacheable, staff answers are not", (server) =
     } finally {
       await second.close();
     }
+  });
+
+  it("a kept page answered before Express carries the same headers and bytes, gzipped on request, and HEAD and 304 as the rendered one", async () => {
+    const visitor = server().client("quang-ninh");
+    const rendered = await visitor.get("/cam-nang");
+    expect(rendered.status).toBe(200);
+    const before = server().transactions();
+    const kept = await visitor.get("/cam-nang");
+    expect(kept.headers["x-page-cache"]).toBe("hit");
+    expect(server().transactions()).toBe(before);
+    expect(kept.bytes.equals(rendered.bytes)).toBe(true);
+    for (const name of ["content-type", "cache-control", "etag", "x-content-type-options", "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "permissions-policy", "strict-transport-security"])
+      expect(kept.headers[name], name).toBe(rendered.headers[name]);
+    expect(kept.headers.vary).toMatch(/Cookie/);
+    expect(kept.headers.vary).toMatch(/Accept-Encoding/);
+    // A fresh nonce per answer, in the same policy.
+    expect(kept.headers["content-security-policy"]).not.toBe(rendered.headers["content-security-policy"]);
+    expect(String(kept.headers["content-security-policy"]).replace(/'nonce-[^']+'/, "")).toBe(String(rendered.headers["content-security-policy"]).replace(/'nonce-[^']+'/, ""));
+    const zipped = await visitor.get("/cam-nang", { "accept-encoding": "br;q=1, gzip;q=0.8" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(Number(zipped.headers["content-length"])).toBe(zipped.bytes.byteLength);
+    expect(gunzipSync(zipped.bytes).equals(rendered.bytes)).toBe(true);
+    const refused = await visitor.get("/cam-nang", { "accept-encoding": "gzip;q=0" });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    const head = await visitor.request("HEAD", "/cam-nang");
+    expect(head.status).toBe(200);
+    expect(head.bytes.byteLength).toBe(0);
+    expect(Number(head.headers["content-length"])).toBe(rendered.bytes.byteLength);
+    const unchanged = await visitor.get("/cam-nang", { "if-none-match": String(rendered.headers.etag) });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.bytes.byteLength).toBe(0);
+    // What the early path may not decide goes the usual way: a refused address, another province's host.
+    expect((await visitor.get("/cam-nang?q=a%00b")).status).toBe(400);
+    const other = await server().client("nghe-an").get("/cam-nang");
+    expect(other.text).not.toBe(rendered.text);
+    expect(server().transactions()).toBeGreaterThan(before);
   });
 
   it("staff pages, forms and answers that set a cookie are never kept by a shared cache", async () => {

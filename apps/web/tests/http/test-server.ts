@@ -3,6 +3,7 @@
 // fresh database on the PostgreSQL server, migrated and seeded with the three provinces' packs and their
 // regulations, with real accounts, real storage on disk, the file mail outbox and the real job queue.
 // Tests talk to it over HTTP with any Host header and can look at the database directly.
+import http from "node:http";
 import { mkdtemp, rm, stat, readdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -15,6 +16,7 @@ import { createMailer, createStorage, createUser, inScope, listTenants, migrateD
 import { openDb, seedTenants, withPlatform, type Db } from "@cong/db";
 import { createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
+import { answerKeptPages } from "../../server/kept-pages.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 import { createRemixHandler } from "../../server/remix-handler.ts";
 import { Client } from "./client.ts";
@@ -168,7 +170,8 @@ export async function startTestServer(backend: Backend | null, options: TestServ
       clientDir: path.join(webDir, "build/client"),
       handler: createRemixHandler({ build, env, db: runtime, pageCache, services: { mailer, secret: SECRET, outboxDir, storage, jobs } }),
     });
-    server = app.listen(0, "127.0.0.1");
+    // As main.ts: kept public pages answered before Express.
+    server = http.createServer(pageCache ? answerKeptPages({ db: runtime, pageCache, platformDomain: env.PLATFORM_DOMAIN, production: env.NODE_ENV === "production" }, app) : app).listen(0, "127.0.0.1");
     await new Promise((resolve) => server!.once("listening", resolve));
     const port = (server.address() as AddressInfo).port;
     const client = (slug: string | null) => new Client(port, slug === null ? "localhost" : `${slug}.localhost`);

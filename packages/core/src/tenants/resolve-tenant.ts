@@ -10,8 +10,10 @@ const CACHE_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 const caches = new WeakMap<Db, Map<string, { value: TenantSummary | null; expires: number }>>();
 
+const keyOf = (host: TenantHost) => (host.kind === "subdomain" ? `s:${host.slug}` : `d:${host.host}`);
+
 export async function resolveTenant(db: Db, host: TenantHost, now: number = Date.now()): Promise<TenantSummary | null> {
-  const key = host.kind === "subdomain" ? `s:${host.slug}` : `d:${host.host}`;
+  const key = keyOf(host);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
