@@ -504,11 +504,21 @@ try {
       if (!result.ok) throw new Error(`cannot create the bench account: ${JSON.stringify(result.errors)}`);
     });
     const admin = await connect(url);
-    const indexes = await dropIndexes(admin, ["item", "item_translation", "due_instance", "clock_event", "update_event"]);
+    const indexes = await dropIndexes(admin, ["item", "item_translation", "search_entry", "due_instance", "clock_event", "update_event"]);
     log(`secondary indexes dropped for the load: ${indexes.length}`);
     const places = await placeNames();
     await step(`${ITEMS.toLocaleString("en")} published items (COPY item + item_translation)`, () => loadItems(url, tenants, places));
     await step(`${DUE_INSTANCES.toLocaleString("en")} due instances (COPY due_instance + clock_event + update_event)`, () => loadDueInstances(url, tenants));
+    // What the search_entry triggers would have written for each published item (migration 20261203120000).
+    await step("search entries (the triggers were skipped)", () =>
+      admin.query(
+        `insert into search_entry (item_id, tenant_id, section_id, published_at, title_vector, vector)
+         select i.id, i.tenant_id, i.section_id, i.published_at, tsvector_join(t.title_vector), tsvector_join(t.search_vector)
+         from item i join item_translation t on t.item_id = i.id
+         where i.status = 'published' and not exists (select 1 from search_entry e where e.item_id = i.id)
+         group by i.id`,
+      ),
+    );
     await step(`rebuild ${indexes.length} indexes`, async () => {
       await admin.query("set maintenance_work_mem = '1GB'");
       await admin.query("set max_parallel_maintenance_workers = 2");

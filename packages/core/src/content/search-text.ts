@@ -30,13 +30,14 @@ export function searchTerms(query: string): string[] {
     .slice(0, MAX_QUERY_TERMS);
 }
 
-// A to_tsquery('simple', ...) string that matches documents containing every term, the last one as a
-// prefix so results appear while the user is still typing ("quang ni" finds "Quảng Ninh"). Null when
+// A to_tsquery('simple', ...) string that matches documents containing every term; with `prefix`, the
+// last one as a prefix, so a word still being typed matches ("quang ni" finds "Quảng Ninh"). Null when
 // the input has nothing to search for, so the caller can skip the query rather than match everything.
-export function toTsQuery(query: string, options: { weight?: "A" | "B" | "C" | "D" } = {}): string | null {
+export function toTsQuery(query: string, options: { weight?: "A" | "B" | "C" | "D"; prefix?: boolean } = {}): string | null {
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
   // "term:A" matches the term only where it was indexed with weight A (the title); "term:*A" as a prefix.
   const w = options.weight ?? "";
-  return terms.map((t, i) => (i === terms.length - 1 ? `${t}:*${w}` : w ? `${t}:${w}` : t)).join(" & ");
+  const prefix = options.prefix ?? true;
+  return terms.map((t, i) => (prefix && i === terms.length - 1 ? `${t}:*${w}` : w ? `${t}:${w}` : t)).join(" & ");
 }

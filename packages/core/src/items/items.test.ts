@@ -143,17 +143,28 @@ describeBackends("publishing", ({ db }) => {
     expect(found.slice(0, 2)).toEqual(["Khu phong tỏa Hạ Long mở lại", "Lịch làm việc của trạm"]);
     // The province is part of the one index lookup: Nghệ An's search never finds Quảng Ninh's items.
     expect((await inUnit(db(), na, (tx) => searchPublished({ tx, tenantId: na, q: "phong toa ha long", locale: "vi" }))).items).toEqual([]);
-    // The plan a search runs: the GIN index on the stored vector, asked for the words and the province
-    // together; no to_tsvector per row.
-    const plan = await db().owner.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("set local enable_seqscan = off");
-      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `explain select item_id from item_translation t where t.search_vector @@ (to_tsquery('simple', 'phong & toa & ha & long:*') && (quote_literal('~' || '${qn}'))::tsquery)`,
-      );
-    });
-    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("item_translation_search_vector_idx");
+    // A word still being typed is tried as a prefix once whole words find nothing.
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "phong toa ha lo", locale: "vi" }))).items.map((i) => i.title).slice(0, 2)).toEqual(found.slice(0, 2));
+    // One search entry per published item, kept by the database in the same transaction as the change.
+    const counts = await db().owner.$queryRawUnsafe<{ entries: number; published: number }[]>(
+      `select (select count(*)::int from search_entry) as entries, (select count(*)::int from item where status = 'published') as published`,
+    );
+    expect(counts[0]!.entries).toBe(counts[0]!.published);
+    // A changed text is searched as changed (the entry follows its translation).
+    const edited = inTitle.ok ? inTitle.value.id : "";
+    await db().owner.$executeRawUnsafe(`update item_translation set search_text = 'ban tin da sua lai' where item_id = '${edited}'`);
+    expect((await read((tx) => searchPublished({ tx, tenantId: qn, q: "ban tin da sua lai", locale: "vi" }))).items.map((i) => i.id)).toEqual([edited]);
+    // The plan a search runs: the GIN indexes of the entries, asked for the words and the province
+    // together; no to_tsvector per row; and the province's part of the entries only.
+    const explain = (sql: string) =>
+      db().owner.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("set local enable_seqscan = off");
+        return (await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain ${sql}`)).map((r) => r["QUERY PLAN"]).join("\n");
+      });
+    const text = await explain(`select item_id from search_entry e where e.vector @@ (to_tsquery('simple', 'phong & toa & ha & long') && (quote_literal('~' || '${qn}'))::tsquery)`);
+    expect(text).toMatch(/Bitmap Index Scan on search_entry_\d+_vector_idx/);
     expect(text).toContain(`~${qn}`);
+    expect(await explain(`select item_id from search_entry e where e.tenant_id = '${qn}'`)).not.toContain("Append");
     expect(text).not.toContain("to_tsvector");
   });
 

@@ -160,32 +160,33 @@ export async function documentFacets({ tx, tenantId, sectionId }: { tx: Tx; tena
 export type SearchPage = { query: string; items: PublicItem[]; total: number; page: number; pages: number };
 
 export async function searchPublished({ tx, tenantId, q, locale, page = 1 }: { tx: Tx; tenantId: string; q: string; locale: string; page?: number }): Promise<SearchPage> {
-  const tsq = toTsQuery(q);
-  if (!tsq) return { query: q, items: [], total: 0, page: 1, pages: 1 };
-  // Any language of an item may match; an item counts once. A match of every word in its title comes
-  // first, then the newest. The GIN index finds the rows for the words and the province together (the
-  // province is a lexeme of the stored vector, "~<tenant id>"); the text's vector, stored out of line,
-  // is never read per row — only the title's small vector is.
-  const ranked = await tx.$queryRaw<{ id: string; in_title: boolean }[]>`
-    with m as materialized (
-      select t.item_id, t.title_vector @@ to_tsquery('simple', ${tsq}) as in_title
-      from item_translation t
-      where t.search_vector @@ (to_tsquery('simple', ${tsq}) && (quote_literal('~' || ${tenantId}::text))::tsquery)
-    )
-    select i.id, bool_or(m.in_title) as in_title
-    from m
-    join item i on i.id = m.item_id
-    join section s on s.id = i.section_id
-    where i.tenant_id = ${tenantId}::uuid and i.status = 'published' and s.enabled
-    group by i.id, i.published_at
-    order by bool_or(m.in_title) desc, i.published_at desc nulls last, i.id
-    limit 1000`;
+  const exact = toTsQuery(q, { prefix: false });
+  if (!exact) return { query: q, items: [], total: 0, page: 1, pages: 1 };
+  // Whole words first; only when they find nothing is the last word taken as the start of one ("quang
+  // ni"), which asks the index for every word it may begin and costs far more.
+  let ranked = await rankMatches(tx, tenantId, exact);
+  if (ranked.length === 0) ranked = await rankMatches(tx, tenantId, toTsQuery(q, { prefix: true })!);
   const total = ranked.length;
   const slice = ranked.slice((page - 1) * PUBLIC_PAGE, page * PUBLIC_PAGE);
   const rows = await tx.item.findMany({ where: { id: { in: slice.map((r) => r.id) } }, include: itemInclude });
   const defaultLocale = await defaultLocaleOf(tx, tenantId);
   const items = slice.map((r) => toPublic(rows.find((x) => x.id === r.id)!, locale, defaultLocale, false));
   return { query: q, items, total, page, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE)) };
+}
+
+// The first 1,000 matches of one province: a match of every word in a title first, then the newest.
+// search_entry holds one narrow row per published item (migration 20261203120000); its vector, stored
+// out of line, is read only through the GIN index, which finds the words and the province together (the
+// province is a lexeme of the vector, "~<tenant id>"); per match only the row's small title vector is read.
+function rankMatches(tx: Tx, tenantId: string, tsq: string): Promise<{ id: string }[]> {
+  return tx.$queryRaw<{ id: string }[]>`
+    select e.item_id as id
+    from search_entry e
+    join section s on s.id = e.section_id and s.enabled
+    where e.vector @@ (to_tsquery('simple', ${tsq}) && (quote_literal('~' || ${tenantId}::text))::tsquery)
+      and e.tenant_id = ${tenantId}::uuid
+    order by e.title_vector @@ to_tsquery('simple', ${tsq}) desc, e.published_at desc nulls last, e.item_id
+    limit 1000`;
 }
 
 /** Published items for feeds and the sitemap: newest first, optionally one section. */
