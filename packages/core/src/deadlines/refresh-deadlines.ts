@@ -79,9 +79,10 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
     created += result.count;
     // A deadline not yet met follows today's rule and calendar (a day off added, a swapped Saturday);
     // met or missed ones keep the deadline they were judged against.
-    const stored = await tx.dueInstance.findMany({ where: { tenantId, dutyKey: duty.key, key: { in: slots.map((s) => s.key) }, status: { in: ["open", "overdue"] } } });
+    const bySlot = new Map(slots.map((s) => [s.key, s]));
+    const stored = await tx.dueInstance.findMany({ where: { tenantId, dutyKey: duty.key, key: { in: [...bySlot.keys()] }, status: { in: ["open", "overdue"] } } });
     for (const row of stored) {
-      const slot = slots.find((s) => s.key === row.key)!;
+      const slot = bySlot.get(row.key)!;
       const same = row.dueAt.getTime() === slot.dueAt.getTime() && row.opensAt.getTime() === slot.opensAt.getTime() && (row.closesAt?.getTime() ?? null) === (slot.closesAt?.getTime() ?? null);
       if (!same) await tx.dueInstance.update({ where: { id: row.id }, data: { dueAt: slot.dueAt, opensAt: slot.opensAt, closesAt: slot.closesAt ?? null }, select: { id: true } });
     }
@@ -93,10 +94,12 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
     where: { tenantId, dueAt: { gte: new Date(now.getTime() - (window.backDays + 60) * DAY), lt: new Date(now.getTime() + 180 * DAY) } },
     orderBy: [{ dueAt: "asc" }, { key: "asc" }],
   });
-  const byDuty = new Map<string, typeof stored>();
-  for (const s of stored) byDuty.set(s.dutyKey, [...(byDuty.get(s.dutyKey) ?? []), s]);
+  // Grouped once (a province has thousands of instances and updates in the window: no list copied or
+  // filtered per duty).
+  const byDuty = groupBy(stored, (s) => s.dutyKey);
   const earliest = stored.reduce((min, s) => (s.opensAt < min ? s.opensAt : min), now);
   const updates = await tx.updateEvent.findMany({ where: { tenantId, at: { gte: earliest, lte: now } }, select: { sectionId: true, agencyId: true, at: true, eventId: true } });
+  const updatesOf = groupBy(updates, (u) => `${u.sectionId}\n${u.agencyId}`);
   for (const [, list] of byDuty) {
     const first = list[0]!;
     const instances: DueInstance[] = list.map((s) => ({
@@ -107,9 +110,7 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
       ...(s.closesAt ? { closesAt: s.closesAt } : {}),
       ...(s.eventId ? { eventId: s.eventId } : {}),
     }));
-    const theirs = updates
-      .filter((u) => u.sectionId === first.sectionId && u.agencyId === first.agencyId)
-      .map((u) => ({ at: u.at, ...(u.eventId ? { eventId: u.eventId } : {}) }));
+    const theirs = (updatesOf.get(`${first.sectionId}\n${first.agencyId}`) ?? []).map((u) => ({ at: u.at, ...(u.eventId ? { eventId: u.eventId } : {}) }));
     const results = evaluate(instances, theirs, now);
     for (const [i, r] of results.entries()) {
       const row = list[i]!;
@@ -125,4 +126,15 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
     }
   }
   return { created, changed };
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
