@@ -2,6 +2,7 @@
 // the map island draw. Rows of this tenant only (the query names it and row-level security enforces it);
 // a province without a boundaries file gets an empty collection, not an error.
 import type { Tx } from "@cong/db";
+import { loadUnits } from "../figures/series.ts";
 
 export type BoundaryFeature = {
   type: "Feature";
@@ -11,8 +12,9 @@ export type BoundaryFeature = {
 };
 export type BoundaryCollection = { type: "FeatureCollection"; features: BoundaryFeature[] };
 
-export async function getMapBoundaries({ tx, tenantId, provinceCode }: { tx: Tx; tenantId: string; provinceCode: string }): Promise<BoundaryCollection> {
-  const rows = await tx.mapBoundary.findMany({ where: { tenantId }, orderBy: [{ level: "desc" }, { code: "asc" }] });
+export async function getMapBoundaries({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<BoundaryCollection> {
+  const rows = await tx.mapBoundary.findMany({ where: { tenantId } });
+  const provinceCode = rows.length > 0 ? (await loadUnits({ tx, tenantId })).provinceCode : "";
   return {
     type: "FeatureCollection",
     // The province first, then its districts: a renderer draws them in this order.
