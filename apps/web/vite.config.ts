@@ -27,6 +27,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     }),
     tsconfigPaths(),
   ],
+  // The map island (docs/decisions/0013) is imported with `?worker&url`: Vite bundles it on its own, as an
+  // ES module whose `import("maplibre-gl")` stays a separate chunk, and hands the page its URL.
+  worker: { format: "es" as const },
   build: isSsrBuild ? { rollupOptions: { external: (id: string) => serverPackages.test(id) } } : {},
   server: { port: 5173 },
 }));

@@ -5,3 +5,5 @@ export * from "./pack-yaml.ts";
 export * from "./calendar-date.ts";
 export * from "./platform-hosts.ts";
 export * from "./figure-schema.ts";
+export * from "./map-schema.ts";
+export * from "./boundaries.ts";

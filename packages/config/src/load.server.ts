@@ -9,9 +9,11 @@ import { z } from "zod";
 import { adminUnitSchema, packBaseSchema, packSchema } from "./pack-schema.ts";
 import type { AdminUnit, TenantPack } from "./pack-schema.ts";
 import { describePlatformHost, platformHostProblems } from "./platform-hosts.ts";
+import { parseBoundaries, type Boundary } from "./boundaries.ts";
 
 export type PackProblem = { file: string; path: string; message: string; line?: number; column?: number };
-export type LoadedPack = { dir: string; file: string; pack: TenantPack; adminUnits: AdminUnit[] };
+/** boundaries: the map's outlines from the pack's map.boundaries file; [] without one. */
+export type LoadedPack = { dir: string; file: string; pack: TenantPack; adminUnits: AdminUnit[]; boundaries: Boundary[] };
 export type ReadPackResult = { ok: true; loaded: LoadedPack } | { ok: false; problems: PackProblem[] };
 /** What a reader may know beyond the files: the platform's apex host (PLATFORM_DOMAIN), whose hosts no pack may list. */
 export type ReadPackOptions = { platformDomain?: string };
@@ -144,10 +146,29 @@ export async function readPack(dir: string, options: ReadPackOptions = {}): Prom
       problems.push(problemAt(source, ["agencies", i, "unit"], `unknown admin unit "${agency.unit}" (not in ${pack.adminUnits.file})`));
   });
 
+  const boundaries = await readBoundaries(dir, pack, source);
+  problems.push(...boundaries.problems);
+
   if (problems.length > 0) return { ok: false, problems };
-  const loaded: LoadedPack = { dir, file, pack, adminUnits: units.adminUnits };
+  const loaded: LoadedPack = { dir, file, pack, adminUnits: units.adminUnits, boundaries: boundaries.boundaries };
   sources.set(loaded, source);
   return { ok: true, loaded };
+}
+
+// A boundaries file is large (half a megabyte): plain JSON.parse, problems named by path without a line.
+async function readBoundaries(dir: string, pack: TenantPack, packSource: Source): Promise<{ boundaries: Boundary[]; problems: PackProblem[] }> {
+  const ref = pack.map?.boundaries;
+  if (!ref || pack.provinceCode === undefined) return { boundaries: [], problems: [] };
+  const file = path.join(dir, ref.file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? `is not JSON: ${error.message}` : "cannot be read";
+    return { boundaries: [], problems: [problemAt(packSource, ["map", "boundaries", "file"], `${file} ${why}`)] };
+  }
+  const parsed = parseBoundaries(raw, pack.provinceCode);
+  return { boundaries: parsed.boundaries, problems: parsed.problems.map((p) => ({ file, path: formatPath(p.path), message: p.message })) };
 }
 
 async function readAdminUnits(

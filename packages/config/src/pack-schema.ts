@@ -6,6 +6,7 @@ import { z } from "zod";
 import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-date.ts";
 import { deadlineRuleSchema } from "./deadline-schema.ts";
 import { figureSeriesSchema } from "./figure-schema.ts";
+import { mapSchema } from "./map-schema.ts";
 
 export * from "./deadline-schema.ts";
 export * from "./pack-basics.ts";
@@ -256,6 +257,7 @@ export const packBaseSchema = z
     sections: z.array(sectionSchema).min(1),
     matrix: z.array(matrixEntrySchema).min(1),
     portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
+    map: mapSchema.optional().describe("the map pages' basemap, opening view, boundaries file and first figure (docs/decisions/0013)"),
     figures: z.array(figureSeriesSchema).default([]).describe("the series of figures the portal publishes, by admin unit and time of day"),
     reminders: z
       .object({
@@ -361,6 +363,12 @@ function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
   });
 
   duplicates(pack.figures, (f) => f.key, "figures", "key");
+  if (pack.map?.figure !== undefined) {
+    const series = pack.figures.find((f) => f.key === pack.map!.figure);
+    if (!series) problem(["map", "figure"], `unknown series "${pack.map.figure}"`);
+    else if (series.level === undefined) problem(["map", "figure"], `series "${series.key}" is entered for the province only: a map needs a series by locality`);
+  }
+  if (pack.map?.boundaries && pack.provinceCode === undefined) problem(["map", "boundaries"], "boundaries need the pack's provinceCode (they are checked against it)");
   pack.figures.forEach((f, i) => {
     const section = sections.get(f.section);
     if (!section) problem(["figures", i, "section"], `unknown section "${f.section}"`);

@@ -74,3 +74,6 @@ export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-g
 export { getSectionFigures, FIGURE_DAYS, type PublicSeries } from "./figures/public-figures.ts";
 export { seedDemoFigures, DEMO_DAYS } from "./figures/seed-demo-figures.ts";
 export { queryFigures, FIGURES_PAGE, FIGURES_PAGE_MAX, FIGURES_RANGE_DAYS, type FiguresQuery, type FigureRow, type FiguresPage } from "./figures/query-figures.ts";
+export { getMapBoundaries, type BoundaryCollection, type BoundaryFeature } from "./map/get-map-boundaries.ts";
+export { getMapFigures, type MapFigures, type MapUnit } from "./map/get-map-figures.ts";
+export { choroplethClasses, classOf, rollUp, NO_DATA_COLOR, type ChoroplethClass } from "./map/choropleth.ts";

@@ -12,8 +12,8 @@ export type LoadResult = { slug: string; status: LoadStatus };
 export type SeedResult = { results: LoadResult[]; failed: { dir: string; problems: PackProblem[] }[] };
 
 export async function loadPack(db: Db, loaded: LoadedPack): Promise<LoadResult> {
-  const { pack, adminUnits } = loaded;
-  const hash = packHash(pack, adminUnits);
+  const { pack, adminUnits, boundaries } = loaded;
+  const hash = packHash(pack, adminUnits, boundaries);
   const existing = await db.owner.tenant.findUnique({ where: { slug: pack.slug }, select: { id: true, packHash: true } });
   if (existing?.packHash === hash) return { slug: pack.slug, status: "unchanged" };
 
@@ -26,7 +26,7 @@ export async function loadPack(db: Db, loaded: LoadedPack): Promise<LoadResult> 
         update: {},
         select: { id: true },
       });
-      await writePack(tx, { tenantId: tenant.id, pack, adminUnits, hash, now });
+      await writePack(tx, { tenantId: tenant.id, pack, adminUnits, boundaries, hash, now });
     },
     { maxWait: 10_000, timeout: 120_000 },
   );

@@ -11,7 +11,7 @@ import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 const TENANT_OWNED = [
   "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
   "figure", "figure_revision", "figure_series", "figure_series_agency", "item",
-  "item_revision", "item_translation", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
+  "item_revision", "item_translation", "map_boundary", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
 const APPEND_ONLY = new Set(["audit_log", "figure_revision", "item_revision"]);
@@ -79,6 +79,8 @@ describeBackends("row-level security", ({ db }) => {
         await db().owner.figureSeriesAgency.create({ data: { seriesId: series.id, agencyId: agency.id, tenantId } });
         const figure = await db().owner.figure.create({ data: { tenantId, seriesId: series.id, unitCode: "01", slot: new Date(), value: 3n, agencyId: agency.id } });
         await db().owner.figureRevision.create({ data: { tenantId, figureId: figure.id, newValue: 3n } });
+        // the map's outline of the province
+        await db().owner.mapBoundary.create({ data: { tenantId, code: "01", name: "Tỉnh", level: "province", geometry: { type: "Polygon", coordinates: [[[105, 19], [106, 19], [106, 20], [105, 19]]] } } });
       }
     }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`

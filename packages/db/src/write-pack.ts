@@ -4,7 +4,7 @@
 // owner, in its own transaction) and the provincial admin's UI (cong_app, scoped to the tenant by RLS).
 // Runs inside the caller's transaction, so a failure leaves the previous configuration whole.
 import { createHash } from "node:crypto";
-import type { AdminUnit, TenantPack } from "@cong/config";
+import type { AdminUnit, Boundary, TenantPack } from "@cong/config";
 import type { Prisma } from "./generated/prisma/client.ts";
 import type { Tx } from "./scoped.ts";
 
@@ -26,8 +26,9 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export function packHash(pack: TenantPack, adminUnits: AdminUnit[]): string {
-  return createHash("sha256").update(canonicalJson({ pack, adminUnits })).digest("hex");
+export function packHash(pack: TenantPack, adminUnits: AdminUnit[], boundaries: Boundary[] = []): string {
+  // Without boundaries the hash is what it was before the map (issue 10): unchanged packs stay unchanged.
+  return createHash("sha256").update(canonicalJson(boundaries.length > 0 ? { pack, adminUnits, boundaries } : { pack, adminUnits })).digest("hex");
 }
 
 export const json = (value: unknown): Prisma.InputJsonValue => JSON.parse(canonicalJson(value)) as Prisma.InputJsonValue;
@@ -67,11 +68,13 @@ export type WritePackOptions = {
   pack: TenantPack;
   /** Replaces the admin units when given; the admin UI does not edit them and leaves them as they are. */
   adminUnits?: AdminUnit[];
+  /** Replaces the map's outlines when given (with the admin units: both come from files beside the pack). */
+  boundaries?: Boundary[];
   hash: string;
   now?: Date;
 };
 
-export async function writePack(tx: Tx, { tenantId, pack, adminUnits, hash, now = new Date() }: WritePackOptions): Promise<void> {
+export async function writePack(tx: Tx, { tenantId, pack, adminUnits, boundaries, hash, now = new Date() }: WritePackOptions): Promise<void> {
   await tx.tenant.update({ where: { id: tenantId }, data: tenantFields(pack, hash, now), select: { id: true } });
 
   const hosts = (await tx.tenantDomain.findMany({ where: { tenantId }, select: { host: true } })).map((d) => d.host);
@@ -99,6 +102,12 @@ export async function writePack(tx: Tx, { tenantId, pack, adminUnits, hash, now 
         data: batch.map((u) => ({ tenantId, code: u.code, name: u.name, type: u.type, levelKey: u.level, parentCode: u.parentCode ?? null })),
       }),
     );
+  }
+
+  if (boundaries) {
+    await tx.mapBoundary.deleteMany({ where: { tenantId } });
+    if (boundaries.length > 0)
+      await tx.mapBoundary.createMany({ data: boundaries.map((b) => ({ tenantId, code: b.code, name: b.name, level: b.level, note: b.note, geometry: b.geometry as unknown as Prisma.InputJsonValue })) });
   }
 
   const agencyIds = await syncAgencies(tx, tenantId, pack);

@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, FIGURE_DAYS, getPublicSection, getSectionFigures, listPublishedItems } from "@cong/core";
+import { documentFacets, FIGURE_DAYS, getMapFigures, getPublicSection, getSectionFigures, listPublishedItems } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -13,6 +13,7 @@ import { DocumentTable, ItemCards } from "~/components/portal/item-list";
 import { Pager } from "~/components/portal/pager";
 import { PortalFrame } from "~/components/portal/portal-frame";
 import { SectionFigures } from "~/components/portal/section-figures";
+import { SectionMap } from "~/components/portal/section-map";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
 import { isSlug, notFound } from "~/utils/not-found.server";
@@ -35,6 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     section.kind === "statistics" || section.kind === "charts"
       ? await context.unit.run((tx) => getSectionFigures({ tx, tenantId, sectionId: section.id, from: new Date(now - FIGURE_DAYS * 86_400_000), to: new Date(now + 86_400_000) }))
       : [];
+  // A map section: the chosen series' latest figures by locality (?series=, else the pack's map.figure);
+  // cached on the content version like the rest, which figures and boundaries bump.
+  const map = section.kind === "map" ? await context.unit.run((tx) => getMapFigures({ tx, tenantId, seriesKey: new URL(request.url).searchParams.get("series") })) : null;
   const page = list?.page ?? 1;
   const head = portalHead(portal, {
     path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,
@@ -56,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     items: list ? list.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)) : [],
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
     figures,
+    map,
     figureDays: FIGURE_DAYS,
     timeZone: portal.tenant.timeZone,
   };
@@ -94,6 +99,7 @@ export default function SectionPage() {
           </a>
         </p>
       ) : null}
+      {d.map ? <SectionMap map={d.map} path={path} locale={root?.locale ?? "vi"} timeZone={d.timeZone} /> : null}
       <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} days={d.figureDays} />
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />

@@ -1,0 +1,157 @@
+// The map island (issue 10, docs/decisions/0013): the one script a map page carries. It reads the page's
+// [data-island="map"] container (its configuration and figures are data attributes, so the page has no
+// inline script and stays the same bytes for everyone), then loads maplibre-gl, the boundaries and the
+// places. Everything it shows is also in the page's HTML (the table of figures, the legend), so a failure
+// here leaves a complete page. Readiness for tests and tools: data-map-state="loading|ready|failed" and,
+// once the map's `load` event fired and the layers were added, data-map-layers="<layer ids>".
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type { GeoJSONSourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { MapIslandConfig, PlaceFeature } from "./map-config";
+
+type GeoJSONData = GeoJSONSourceSpecification["data"];
+
+const PLACE_COLORS = ["#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#283593", "#558b2f", "#37474f"];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+async function json(url: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { accept: "application/geo+json, application/json" } });
+  // No places API yet (or none on this portal): no places layer, not an error.
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+function definitionList(rows: [string, string | number | null | undefined][]): HTMLElement {
+  const dl = el("dl");
+  for (const [term, value] of rows) if (value !== null && value !== undefined && value !== "") dl.append(el("dt", {}, term), el("dd", {}, String(value)));
+  return dl;
+}
+
+async function start(container: HTMLElement) {
+  const config = JSON.parse(container.dataset.config ?? "{}") as MapIslandConfig;
+  const t = config.labels;
+  const canvasHolder = container.querySelector<HTMLElement>(".map-canvas")!;
+  container.dataset.mapState = "loading";
+  const { Map: MapLibre, NavigationControl, AttributionControl, Popup, setWorkerUrl } = await import("maplibre-gl");
+  setWorkerUrl(workerUrl);
+
+  const number = new Intl.NumberFormat(config.locale);
+  // No style and no tiles: a plain background under the boundaries, nothing fetched from elsewhere.
+  const plain: StyleSpecification = { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": "#eef3f6" } }] };
+  if (config.tiles) {
+    plain.sources.basemap = { type: "raster", tiles: [config.tiles.url], tileSize: config.tiles.tileSize, maxzoom: config.tiles.maxZoom, attribution: config.tiles.attribution };
+    plain.layers.push({ id: "basemap", type: "raster", source: "basemap" });
+  }
+  const style = config.style ?? plain;
+  const map = new MapLibre({
+    container: canvasHolder,
+    style,
+    ...(config.bounds ? { bounds: config.bounds as [number, number, number, number], fitBoundsOptions: { padding: 12 } } : {}),
+    ...(config.center ? { center: config.center as [number, number], zoom: config.zoom ?? 8 } : {}),
+    attributionControl: false,
+    keyboard: true,
+    cooperativeGestures: false,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+  map.addControl(new AttributionControl({ compact: false, customAttribution: [config.boundariesAttribution, config.attribution].filter((a): a is string => Boolean(a)) }));
+  const canvas = map.getCanvas();
+  canvas.setAttribute("aria-label", t.canvas);
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-describedby", container.dataset.describedby ?? "");
+
+  map.on("error", (e) => {
+    if (container.dataset.mapState === "loading") container.dataset.mapState = "failed";
+    console.warn("map:", e.error?.message);
+  });
+
+  map.on("load", async () => {
+    try {
+      const [boundaries, places] = await Promise.all([json(config.boundariesUrl), json(config.placesUrl).catch(() => null)]);
+      const units = new Map(config.units.map((u) => [u.code, u]));
+      const layerIds: string[] = [];
+      const features = ((boundaries as { features?: { properties: Record<string, unknown> }[] } | null)?.features ?? []).map((f) => {
+        const unit = units.get(String(f.properties.code));
+        const cls = unit?.cls ?? -1;
+        return { ...f, properties: { ...f.properties, color: cls >= 0 ? config.classes[cls]!.color : config.noDataColor, value: unit?.value ?? null } };
+      });
+      if (features.length > 0) {
+        map.addSource("boundaries", { type: "geojson", data: { type: "FeatureCollection", features } as GeoJSONData });
+        map.addLayer({ id: "district-fill", type: "fill", source: "boundaries", filter: ["==", ["get", "level"], "district"], paint: { "fill-color": ["get", "color"], "fill-opacity": 0.8 } });
+        map.addLayer({ id: "district-line", type: "line", source: "boundaries", filter: ["==", ["get", "level"], "district"], paint: { "line-color": "#424242", "line-width": 0.8 } });
+        map.addLayer({ id: "province-line", type: "line", source: "boundaries", filter: ["==", ["get", "level"], "province"], paint: { "line-color": "#111", "line-width": 2.2 } });
+        layerIds.push("district-fill", "district-line", "province-line");
+        map.on("click", "district-fill", (e) => {
+          const p = e.features?.[0]?.properties;
+          if (!p) return;
+          const value = p.value === null || p.value === undefined || p.value === "null" ? t.noData : number.format(Number(p.value));
+          new Popup({ focusAfterOpen: true }).setLngLat(e.lngLat).setDOMContent(el("div", {}, el("strong", {}, String(p.name)), el("p", {}, `${config.seriesName}: ${value}`))).addTo(map);
+        });
+      }
+
+      const placeFeatures = ((places as { features?: PlaceFeature[] } | null)?.features ?? []).filter((f) => f && f.geometry && f.properties);
+      if (placeFeatures.length > 0) {
+        map.addSource("places", { type: "geojson", data: { type: "FeatureCollection", features: placeFeatures } as GeoJSONData });
+        const kinds = [...new Set(placeFeatures.map((f) => f.properties.kind))].sort();
+        const legend = el("fieldset", { class: "map-places" }, el("legend", {}, t.places));
+        const list = el("ul");
+        kinds.forEach((kind, i) => {
+          const color = PLACE_COLORS[i % PLACE_COLORS.length]!;
+          const ids = [`places-${kind}-area`, `places-${kind}`];
+          map.addLayer({ id: ids[0]!, type: "fill", source: "places", filter: ["all", ["==", ["get", "kind"], kind], ["!=", ["geometry-type"], "Point"]], paint: { "fill-color": color, "fill-opacity": 0.35, "fill-outline-color": color } });
+          map.addLayer({ id: ids[1]!, type: "circle", source: "places", filter: ["all", ["==", ["get", "kind"], kind], ["==", ["geometry-type"], "Point"]], paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } });
+          layerIds.push(...ids);
+          const box = el("input", { type: "checkbox", id: `map-kind-${i}`, checked: "" });
+          box.addEventListener("change", () => ids.forEach((id) => map.setLayoutProperty(id, "visibility", box.checked ? "visible" : "none")));
+          const count = placeFeatures.filter((f) => f.properties.kind === kind).length;
+          list.append(el("li", {}, box, el("label", { for: `map-kind-${i}` }, el("span", { class: "map-swatch map-swatch-round", style: `background:${color}`, "aria-hidden": "true" }), ` ${config.kindNames[kind] ?? kind} (${number.format(count)})`)));
+          for (const id of ids)
+            map.on("click", id, (e) => {
+              const p = e.features?.[0]?.properties as PlaceFeature["properties"] | undefined;
+              if (!p) return;
+              new Popup({ focusAfterOpen: true, maxWidth: "18rem" })
+                .setLngLat(e.lngLat)
+                .setDOMContent(el("div", {}, el("strong", {}, String(p.name)), definitionList([
+                  [t.kind, config.kindNames[p.kind] ?? p.kind],
+                  [t.status, p.status],
+                  [t.capacity, p.capacity === null || p.capacity === undefined ? null : `${p.occupancy ?? "?"}/${p.capacity}`],
+                  [t.address, p.address],
+                  [t.unit, p.unitName],
+                  [t.phone, p.phone],
+                ])))
+                .addTo(map);
+            });
+        });
+        legend.append(list);
+        container.querySelector(".map-extras")?.append(legend);
+        // The places as a table too: what the popups say, by keyboard and screen reader.
+        const table = el("table", { class: "data" }, el("caption", {}, t.places), el("thead", {}, el("tr", {}, ...[t.name, t.kind, t.status, t.unit, t.address, t.phone].map((h) => el("th", { scope: "col" }, h)))));
+        const body = el("tbody");
+        for (const f of placeFeatures) {
+          const p = f.properties;
+          body.append(el("tr", {}, el("th", { scope: "row" }, String(p.name)), ...[config.kindNames[p.kind] ?? p.kind, p.status, p.unitName, p.address, p.phone].map((v) => el("td", {}, v ?? ""))));
+        }
+        table.append(body);
+        container.querySelector(".map-extras")?.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t.places }, table));
+      }
+      container.dataset.mapLayers = layerIds.join(" ");
+      container.dataset.mapState = "ready";
+    } catch (error) {
+      container.dataset.mapState = "failed";
+      console.warn("map:", error);
+    }
+  });
+}
+
+const container = document.querySelector<HTMLElement>('[data-island="map"]');
+if (container) {
+  start(container).catch((error: unknown) => {
+    container.dataset.mapState = "failed";
+    console.warn("map:", error);
+  });
+}

@@ -1,0 +1,79 @@
+// The map pages over HTTP (issue 10): a map page is a public answer like any other (no cookie, public
+// Cache-Control, ETag, 304, kept by the page cache) and carries the island's one module script and no
+// inline one; figures entered change it (the content version). GET /api/v1/boundaries is valid GeoJSON of
+// the host's own province only, and an empty collection for a province without boundaries.
+import { expect, it } from "vitest";
+import { describeServer } from "./describe-server.ts";
+
+const VINH_A = "16663"; // Phường Đông Vĩnh, Vinh (412)
+
+type Feature = { type: string; id: string; properties: { code: string; level: string; provinceCode: string; name: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } };
+
+function closedRings(g: Feature["geometry"]): boolean {
+  const polygons = (g.type === "Polygon" ? [g.coordinates] : g.coordinates) as number[][][][];
+  return polygons.every((rings) => rings.every((r) => r.length >= 4 && r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1] && r.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90)));
+}
+
+describeServer("the map", (server) => {
+  it("a map page is cacheable, revalidates to 304, carries only the island's module script, and changes when figures are entered", async () => {
+    const visitor = server().client("nghe-an");
+    const first = await visitor.get("/ban-do");
+    expect(first.status).toBe(200);
+    expect(first.headers["set-cookie"]).toBeUndefined();
+    expect(first.headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    const etag = String(first.headers.etag ?? "");
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect((await visitor.get("/ban-do", { "if-none-match": etag })).status).toBe(304);
+    expect((await visitor.get("/ban-do")).headers["x-page-cache"]).toBe("hit");
+    expect(first.text).toContain('data-island="map"');
+    const scripts = [...first.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]![1]).toMatch(/type="module" src="\/assets\/map-island-[\w-]+\.js"/);
+    expect(scripts[0]![2]).toBe("");
+    // The table beside the map: every district of the province, Vinh without a figure yet.
+    expect(first.text).toMatch(/<tr data-unit="412"><th scope="row">Thành phố Vinh<\/th><td class="number">Chưa có số liệu/);
+
+    const cdc = await server().signedIn("naCdc");
+    const saved = await cdc.submit("/admin/figures?date=2026-11-20&time=06:00", { date: "2026-11-20", time: "06:00", [`v.ca-mac-moi.${VINH_A}`]: "1.234" });
+    expect(saved.status).toBe(302);
+    const after = await visitor.get("/ban-do", { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    // The ward's figure is rolled up to its district, coloured by the top class of the legend.
+    expect(after.text).toMatch(/<tr data-unit="412"><th scope="row">Thành phố Vinh<\/th><td class="number">1\.234<\/td>/);
+    expect(after.text).toContain("1–1.234");
+    expect((await visitor.get("/ban-do?series=tu-vong")).text).toMatch(/<tr data-unit="412"><th scope="row">Thành phố Vinh<\/th><td class="number">Chưa có số liệu/);
+    // Other citizen pages still carry no script.
+    expect((await visitor.get("/so-lieu")).text).not.toContain("<script");
+  });
+
+  it("GET /api/v1/boundaries is the host's own province as GeoJSON, never another's, cacheable", async () => {
+    const seen = new Map<string, Set<string>>();
+    for (const [slug, code] of [["nghe-an", "40"], ["thanh-hoa", "38"]] as const) {
+      const api = server().client(slug);
+      const res = await api.get("/api/v1/boundaries");
+      expect(res.status).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/^application\/geo\+json/);
+      expect(res.headers["set-cookie"]).toBeUndefined();
+      expect(res.headers["cache-control"]).toMatch(/^public/);
+      expect((await api.get("/api/v1/boundaries", { "if-none-match": String(res.headers.etag) })).status).toBe(304);
+      const body = JSON.parse(res.text) as { type: string; features: Feature[] };
+      expect(body.type).toBe("FeatureCollection");
+      expect(body.features.length).toBeGreaterThan(20);
+      expect(body.features.filter((f) => f.properties.level === "province").map((f) => f.properties.code)).toEqual([code]);
+      for (const f of body.features) {
+        expect(f.type).toBe("Feature");
+        expect(f.properties.provinceCode).toBe(code);
+        expect(["Polygon", "MultiPolygon"]).toContain(f.geometry.type);
+        expect(closedRings(f.geometry), f.properties.name).toBe(true);
+      }
+      seen.set(slug, new Set(body.features.map((f) => f.properties.code)));
+    }
+    // No district of one province in the other's answer.
+    expect([...seen.get("nghe-an")!].filter((c) => seen.get("thanh-hoa")!.has(c))).toEqual([]);
+    expect(seen.get("nghe-an")).toContain("412");
+    expect(seen.get("thanh-hoa")).toContain("380");
+    const qn = await server().client("quang-ninh").get("/api/v1/boundaries");
+    expect(JSON.parse(qn.text)).toEqual({ type: "FeatureCollection", features: [] });
+  });
+});
