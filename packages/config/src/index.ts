@@ -5,3 +5,4 @@ export * from "./pack-yaml.ts";
 export * from "./calendar-date.ts";
 export * from "./platform-hosts.ts";
 export * from "./figure-schema.ts";
+export * from "./place-schema.ts";
