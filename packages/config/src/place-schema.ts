@@ -27,6 +27,10 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const PLACE_STATUSES = ["open", "closed"] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
 
+/** A place's fields as a form and an import's columns name them (browser-safe: the form uses them). */
+export const PLACE_FIELDS = ["ref", "kind", "name", "nameEn", "nameZh", "address", "unit", "lon", "lat", "area", "phone", "status", "capacity", "occupancy", "note"] as const;
+export type PlaceField = (typeof PLACE_FIELDS)[number];
+
 export const placeKindSchema = z
   .object({
     kind: z.enum(PLACE_KINDS),

@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, FIGURE_DAYS, getPublicSection, getSectionFigures, listPublishedItems } from "@cong/core";
+import { documentFacets, FIGURE_DAYS, getPublicSection, getSectionFigures, listPlaces, listPublishedItems, parsePlaceFilter } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -13,6 +13,7 @@ import { DocumentTable, ItemCards } from "~/components/portal/item-list";
 import { Pager } from "~/components/portal/pager";
 import { PortalFrame } from "~/components/portal/portal-frame";
 import { SectionFigures } from "~/components/portal/section-figures";
+import { SectionPlaces } from "~/components/places/section-places";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
 import { isSlug, notFound } from "~/utils/not-found.server";
@@ -35,6 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     section.kind === "statistics" || section.kind === "charts"
       ? await context.unit.run((tx) => getSectionFigures({ tx, tenantId, sectionId: section.id, from: new Date(now - FIGURE_DAYS * 86_400_000), to: new Date(now + 86_400_000) }))
       : [];
+  // A facilities section lists its kinds of place, a map section every kind (the accessible list beside
+  // the map), filtered by kind, locality and status (the page is cached on the province's content
+  // version, which every place written bumps).
+  const placeFilter = section.kind === "facilities" || section.kind === "map" ? parsePlaceFilter(new URL(request.url).searchParams, portal.locale) : null;
+  const places = placeFilter?.ok
+    ? await context.unit.run((tx) => listPlaces({ tx, tenantId, filter: placeFilter.value, published: true, section: { id: section.id, kind: section.kind } }))
+    : null;
   const page = list?.page ?? 1;
   const head = portalHead(portal, {
     path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,
@@ -57,9 +65,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
     figures,
     figureDays: FIGURE_DAYS,
+    places: placeFilter
+      ? {
+          page: places,
+          input: { kind: placeFilter.ok ? (placeFilter.value.kind ?? null) : null, unit: placeFilter.ok ? (placeFilter.value.unit ?? null) : null, status: placeFilter.ok ? (placeFilter.value.status ?? null) : null },
+          errors: placeFilter.ok ? null : placeFilter.errors,
+        }
+      : null,
     timeZone: portal.tenant.timeZone,
   };
-  return data(body, { status: parsed.ok ? 200 : 400 });
+  return data(body, { status: parsed.ok && placeFilter?.ok !== false ? 200 : 400 });
 }
 
 export default function SectionPage() {
@@ -95,6 +110,7 @@ export default function SectionPage() {
         </p>
       ) : null}
       <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} days={d.figureDays} />
+      {d.places ? <SectionPlaces section={{ slug: section.slug, kind: section.kind }} places={d.places} timeZone={d.timeZone} /> : null}
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />
       ) : (

@@ -2,7 +2,7 @@
 // schema for its text, then what only the province's data can say — a kind the province keeps and this
 // person keeps, an admin unit of the province they answer for, a point in range or a valid area, a
 // capacity and an occupancy that are whole numbers. One place, so the form and an import never disagree.
-import { PLACE_STATUSES, type Localized } from "@cong/config";
+import { PLACE_STATUSES, type Localized, type PlaceField } from "@cong/config";
 import { z } from "zod";
 import { foldVietnamese } from "../content/search-text.ts";
 import { parseCount } from "../figures/entry-rules.ts";
@@ -10,8 +10,7 @@ import type { Area } from "./geometry.ts";
 import { checkArea, readCoordinate } from "./geometry.ts";
 import { isPlaceKind, type PlaceKindInfo, type PlaceRules } from "./place-kinds.ts";
 
-export const PLACE_FIELDS = ["ref", "kind", "name", "nameEn", "nameZh", "address", "unit", "lon", "lat", "area", "phone", "status", "capacity", "occupancy", "note"] as const;
-export type PlaceField = (typeof PLACE_FIELDS)[number];
+export { PLACE_FIELDS, type PlaceField } from "@cong/config";
 /** A place as typed in the form or read from a file's row: text (or a spreadsheet's number) per field. */
 export type PlaceInput = Partial<Record<PlaceField, string | number | null>>;
 
