@@ -14,7 +14,7 @@ import { findColumns, foldHeader } from "../figures/table-columns.ts";
 import type { EntryScope } from "../units/answered-units.ts";
 import type { FieldErrors, Lang } from "../validation.ts";
 import { checkPlace, PLACE_FIELDS, type CheckedPlace, type PlaceField, type PlaceInput } from "./place-input.ts";
-import { loadPlaceRules } from "./place-kinds.ts";
+import { isPlaceKind, loadPlaceRules } from "./place-kinds.ts";
 import { mayWriteExisting, writePlace } from "./save-place.ts";
 
 /** Each column's name in a template and in a report, by language. */
@@ -94,7 +94,12 @@ export async function importPlaces(o: { tx: Tx; tenantId: string; ability: AppAb
     const checked = checkPlace(rules, input);
     if (!checked.ok) {
       for (const f of PLACE_FIELDS) for (const reason of checked.errors[f] ?? []) problem(f, reason);
-      if (checked.forbidden) problem(input.unit ? "unit" : "kind", input.unit ? "errors.placeUnitForbidden" : "errors.placeKindForbidden");
+      if (checked.forbidden) {
+        // A kind their agency keeps, in a locality it does not answer for; or a kind it does not keep.
+        const kind = isPlaceKind(input.kind) ? rules.kinds.get(input.kind) : undefined;
+        if (kind && rules.canKeep(kind)) problem("unit", "errors.placeUnitForbidden");
+        else problem("kind", "errors.placeKindForbidden");
+      }
       continue;
     }
     const ref = checked.value.ref;

@@ -85,30 +85,9 @@ export async function listPlaces(o: { tx: Tx; tenantId: string; filter: PlaceFil
   const limit = filter.limit ?? PLACE_PAGE;
   const rows = kindIds.length === 0 ? [] : await tx.place.findMany({ where, orderBy: [{ sortName: "asc" }, { id: "asc" }], take: limit + 1, include: { agency: { select: { names: true } } } });
   const byId = new Map(kinds.map((k) => [k.id, k]));
-  const places = rows.slice(0, limit).map((r): PlaceRow => {
+  const places = rows.slice(0, limit).map((r) => {
     const kind = byId.get(r.kindId)!;
-    return {
-      id: r.id,
-      kind: kind.kind,
-      kindNames: kind.names,
-      ref: r.ref,
-      names: asLocalized(r.names),
-      address: r.address,
-      unitCode: r.unitCode,
-      unitName: r.unitCode ? (names.get(r.unitCode) ?? null) : null,
-      agency: r.agency ? asLocalized(r.agency.names) : null,
-      phone: r.phone,
-      lon: r.lon,
-      lat: r.lat,
-      area: asArea(r.area),
-      status: r.status === "closed" ? "closed" : "open",
-      capacity: r.capacity,
-      occupancy: r.occupancy,
-      note: r.note,
-      statusAt: r.statusAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      demo: r.demo,
-    };
+    return toRow(r, kind.kind, kind.names, r.unitCode ? (names.get(r.unitCode) ?? null) : null);
   });
   const last = rows.length > limit ? rows[limit - 1]! : null;
   // The units a visitor can filter by: those holding places of these kinds, and the units above them.
@@ -124,24 +103,19 @@ export async function listPlaces(o: { tx: Tx; tenantId: string; filter: PlaceFil
   };
 }
 
-export type PlaceDetail = PlaceRow & { kindId: string; history: { at: string; status: PlaceStatus; capacity: number | null; occupancy: number | null; note: string | null; actorEmail: string | null }[] };
+type StoredPlace = Prisma.PlaceGetPayload<{ include: { agency: { select: { names: true } } } }>;
 
-/** One place with its status history (newest first), or null. */
-export async function getPlace({ tx, tenantId, id }: { tx: Tx; tenantId: string; id: string }): Promise<PlaceDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const r = await tx.place.findFirst({ where: { tenantId, id }, include: { agency: { select: { names: true } }, kind: true, statuses: { orderBy: { at: "desc" }, take: 200 } } });
-  if (!r || !(PLACE_KINDS as readonly string[]).includes(r.kind.kind)) return null;
-  const unit = r.unitCode ? await tx.adminUnit.findFirst({ where: { tenantId, code: r.unitCode }, select: { name: true } }) : null;
+/** A stored place as the lists, the form and the GeoJSON read it. */
+function toRow(r: StoredPlace, kind: PlaceKind, kindNames: Localized | null, unitName: string | null): PlaceRow {
   return {
     id: r.id,
-    kindId: r.kindId,
-    kind: r.kind.kind as PlaceKind,
-    kindNames: r.kind.names ? asLocalized(r.kind.names) : null,
+    kind,
+    kindNames,
     ref: r.ref,
     names: asLocalized(r.names),
     address: r.address,
     unitCode: r.unitCode,
-    unitName: unit?.name ?? null,
+    unitName,
     agency: r.agency ? asLocalized(r.agency.names) : null,
     phone: r.phone,
     lon: r.lon,
@@ -154,6 +128,20 @@ export async function getPlace({ tx, tenantId, id }: { tx: Tx; tenantId: string;
     statusAt: r.statusAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     demo: r.demo,
+  };
+}
+
+export type PlaceDetail = PlaceRow & { kindId: string; history: { at: string; status: PlaceStatus; capacity: number | null; occupancy: number | null; note: string | null; actorEmail: string | null }[] };
+
+/** One place with its status history (newest first), or null. */
+export async function getPlace({ tx, tenantId, id }: { tx: Tx; tenantId: string; id: string }): Promise<PlaceDetail | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const r = await tx.place.findFirst({ where: { tenantId, id }, include: { agency: { select: { names: true } }, kind: true, statuses: { orderBy: { at: "desc" }, take: 200 } } });
+  if (!r || !(PLACE_KINDS as readonly string[]).includes(r.kind.kind)) return null;
+  const unit = r.unitCode ? await tx.adminUnit.findFirst({ where: { tenantId, code: r.unitCode }, select: { name: true } }) : null;
+  return {
+    ...toRow(r, r.kind.kind as PlaceKind, r.kind.names ? asLocalized(r.kind.names) : null, unit?.name ?? null),
+    kindId: r.kindId,
     history: r.statuses.map((s) => ({ at: s.at.toISOString(), status: s.status === "closed" ? "closed" : "open", capacity: s.capacity, occupancy: s.occupancy, note: s.note, actorEmail: s.actorEmail })),
   };
 }
