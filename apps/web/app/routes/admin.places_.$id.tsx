@@ -4,6 +4,7 @@
 // bad field is named in the summary and at the field. (`places_`: its own page, not inside the list.)
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { localized } from "@cong/i18n";
 import { useTranslation } from "react-i18next";
 import { PLACE_FIELDS } from "@cong/config";
 import { getPlace, loadPlaceRules, savePlace, type PlaceInput } from "@cong/core";
@@ -70,7 +71,7 @@ export default function PlaceForm() {
     return typed !== undefined && typed !== null ? String(typed) : stored === null || stored === undefined ? "" : String(stored);
   };
   const labels = Object.fromEntries(PLACE_FIELDS.map((f) => [f, t(`places.field.${f}`)]));
-  const kindOptions = kinds.map((k) => ({ value: k.kind, label: k.names ? (k.names[i18n.language as "vi"] ?? k.names.vi) : t(`places.kinds.${k.kind}`) }));
+  const kindOptions = kinds.map((k) => ({ value: k.kind, label: k.names ? localized(k.names, i18n.language).text : t(`places.kinds.${k.kind}`) }));
   const unitOptions = [...(province ? [{ value: "", label: t("places.field.unitNone") }] : []), ...units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))];
   return (
     <>

@@ -3,6 +3,7 @@
 // labelled, the table with a caption and column and row headers.
 import type { Localized } from "@cong/config";
 import type { PlaceRow } from "@cong/core";
+import { localized } from "@cong/i18n";
 import { useTranslation } from "react-i18next";
 import { LocalizedText } from "~/components/localized-text";
 
@@ -15,8 +16,8 @@ export function KindName({ kind, names }: Kind) {
 }
 
 export function PlaceFilter({ action, kinds, units, input, errors }: { action: string; kinds: Kind[]; units: { code: string; name: string }[]; input: Filter; errors?: Record<string, string[]> | null }) {
-  const { t } = useTranslation();
-  const kindLabel = (k: Kind) => (k.names ? (k.names.vi ?? k.kind) : t(`places.kinds.${k.kind}`));
+  const { t, i18n } = useTranslation();
+  const kindLabel = (k: Kind) => (k.names ? localized(k.names, i18n.language).text : t(`places.kinds.${k.kind}`));
   return (
     <form method="get" action={action} className="inline-form place-filter" aria-labelledby="place-filter-heading">
       <h2 id="place-filter-heading" className="visually-hidden">
