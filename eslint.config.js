@@ -17,6 +17,7 @@ const USE_CASE_DOORS = [
   // start-up seeding and the jobs' entry points, each beside its tx-shaped work
   "packages/core/src/items/seed-regulations.ts",
   "packages/core/src/figures/seed-demo-figures.ts",
+  "packages/core/src/places/seed-demo-places.ts",
   "packages/core/src/deadlines/refresh-deadlines.ts",
   "packages/core/src/deadlines/send-reminders.ts",
   "packages/core/src/items/publish-due-items.ts",

@@ -120,6 +120,16 @@ async function waitForQuietMachine(): Promise<number> {
   }
 }
 
+/** Waits until no deadline round is queued or running (pg-boss's job table). */
+async function waitForNoRound(owner: pg.Client, maxSeconds: number): Promise<void> {
+  for (let i = 0; i < maxSeconds / 2; i++) {
+    const { rows } = await owner.query<{ n: number }>("select count(*)::int as n from pgboss.job where name = 'deadlines' and state in ('created', 'retry', 'active')");
+    if (rows[0]!.n === 0) return;
+    await sleep(2000);
+  }
+  log(`a deadline round still runs after ${maxSeconds} s; measuring anyway`);
+}
+
 /** Waits until the servers are idle (the deadline round they run at start, over every province, is done). */
 async function waitForIdle(pids: number[], maxSeconds = 240): Promise<void> {
   for (let i = 0; i < maxSeconds / 2; i++) {
@@ -439,9 +449,12 @@ async function main(): Promise<number> {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   await owner.query("delete from pgboss.schedule where name = 'deadlines'");
-  await owner.end();
   log("deadline job: per-minute schedule removed for the run; waiting for the start-up rounds to finish…");
   const idleAt = Date.now();
+  // A round spends most of its time in PostgreSQL, not in the server: wait for the queue to say no round
+  // is running (or waiting) and, then, for the servers' own CPU to settle.
+  await waitForNoRound(owner, 900);
+  await owner.end();
   await waitForIdle([warm.pid!, cold.pid!], 900);
   log(`servers idle after ${((Date.now() - idleAt) / 1000).toFixed(0)} s`);
   const loadAtStart = await waitForQuietMachine();

@@ -10,7 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { parseEnv, serverDatabaseProblem, type Env } from "@cong/config/env";
 import { formatProblem } from "@cong/config/load";
 import path from "node:path";
-import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedDemoFigures, seedRegulations, startJobs, type Jobs } from "@cong/core";
+import { createMailer, createStorage, listTenants, migrateDatabase, resolveTenant, seedDemoFigures, seedDemoPlaces, seedRegulations, startJobs, type Jobs } from "@cong/core";
 import { assertMigrated, inspectLogin, openDb, seedTenants, withPlatform, type Login } from "@cong/db";
 import { createApp } from "./create-app.ts";
 import { answerKeptPages } from "./kept-pages.ts";
@@ -102,6 +102,8 @@ if (env.NODE_ENV !== "production" && login.mayMigrate) {
     for (const r of await seedRegulations(db, env.TENANTS_DIR)) if (r.created > 0) console.log(`tenant ${r.slug}: ${r.created} regulation(s) published as documents`);
     // A month of generated figures per province (marked as demo on the pages), so the charts show something.
     for (const r of await seedDemoFigures(db)) if (r.created > 0) console.log(`tenant ${r.slug}: ${r.created} demo figure(s) generated`);
+    // A few dozen demo places per province (marked as demo), so the registries and the map show something.
+    for (const r of await seedDemoPlaces(db)) if (r.created > 0) console.log(`tenant ${r.slug}: ${r.created} demo place(s) generated`);
   } catch (error) {
     console.error(`could not prepare the demo accounts: ${error instanceof Error ? error.message : String(error)}`);
   }

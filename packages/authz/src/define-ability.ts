@@ -16,7 +16,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 /** Subjects by the Prisma model they stand for; "Platform" is the operators' console. */
-export const TENANT_SUBJECTS = ["Tenant", "User", "AuditLog", "Section", "Item", "Question", "Compliance", "Figure"] as const;
+export const TENANT_SUBJECTS = ["Tenant", "User", "AuditLog", "Section", "Item", "Question", "Compliance", "Figure", "Place"] as const;
 export type SubjectName = "Platform" | (typeof TENANT_SUBJECTS)[number];
 
 export type Actor = {
@@ -35,7 +35,9 @@ export type SectionRef = { id: string; review: boolean };
 /** leadAgencyIds: the agencies that chase the others' updates (the lead unit, the operator, the data lead). */
 /** A series of figures and the agencies that enter it (issue 10). */
 export type FigureSeriesRef = { id: string; agencyIds: string[] };
-export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[]; leadAgencyIds?: string[]; figureSeries?: FigureSeriesRef[] };
+/** A kind of place and the agencies that keep its registry (issue 10). */
+export type PlaceKindRef = { id: string; agencyIds: string[] };
+export type TenantRules = { tenantId: string; duties: MatrixDuty[]; sections: SectionRef[]; leadAgencyIds?: string[]; figureSeries?: FigureSeriesRef[]; placeKinds?: PlaceKindRef[] };
 
 // A subject's name, or a record tagged with subject("Item", row): conditions are matched on its fields.
 export type AppSubject = SubjectName | ForcedSubject<SubjectName>;
@@ -65,7 +67,7 @@ export function defineAbilityFor(actor: Actor | null, tenant: TenantRules | null
   const has = (role: UserRole) => actor.roles.includes(role);
 
   // Everyone on the staff reads the admin side of their own province.
-  can("read", ["Tenant", "Section", "Item", "Question", "Compliance", "Figure"], { tenantId });
+  can("read", ["Tenant", "Section", "Item", "Question", "Compliance", "Figure", "Place"], { tenantId });
 
   if (has("admin")) {
     // Every subject of the province, named: "all" would also match "Platform" in a type-level check.
@@ -91,6 +93,10 @@ export function defineAbilityFor(actor: Actor | null, tenant: TenantRules | null
   // decides from the agency's and the member's unit).
   if (has("editor"))
     for (const f of tenant.figureSeries ?? []) if (f.agencyIds.some((id) => actor.agencyIds.includes(id))) can("enter", "Figure", { tenantId, seriesId: f.id });
+  // An editor of an agency that keeps a kind of place creates and updates those places (which units' places:
+  // the use case decides, as for figures).
+  if (has("editor"))
+    for (const k of tenant.placeKinds ?? []) if (k.agencyIds.some((id) => actor.agencyIds.includes(id))) can(["create", "update"], "Place", { tenantId, kindId: k.id });
 
   for (const d of mine) {
     const where: Record<string, unknown> = { tenantId, sectionId: d.sectionId };

@@ -7,3 +7,4 @@ export * from "./platform-hosts.ts";
 export * from "./figure-schema.ts";
 export * from "./map-schema.ts";
 export * from "./boundaries.ts";
+export * from "./place-schema.ts";

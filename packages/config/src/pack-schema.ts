@@ -7,6 +7,7 @@ import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-
 import { deadlineRuleSchema } from "./deadline-schema.ts";
 import { figureSeriesSchema } from "./figure-schema.ts";
 import { mapSchema } from "./map-schema.ts";
+import { placeKindSchema } from "./place-schema.ts";
 
 export * from "./deadline-schema.ts";
 export * from "./pack-basics.ts";
@@ -259,6 +260,7 @@ export const packBaseSchema = z
     portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
     map: mapSchema.optional().describe("the map pages' basemap, opening view, boundaries file and first figure (docs/decisions/0013)"),
     figures: z.array(figureSeriesSchema).default([]).describe("the series of figures the portal publishes, by admin unit and time of day"),
+    places: z.array(placeKindSchema).default([]).describe("the kinds of place the portal keeps registries of, who keeps each and where it shows"),
     reminders: z
       .object({
         beforeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60).describe("how long before a due time the agency's editors are reminded (0: no reminder)"),
@@ -381,6 +383,16 @@ function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
     if (new Set(f.times).size !== f.times.length) problem(["figures", i, "times"], "a time is listed twice");
   });
 
+  duplicates(pack.places, (p) => p.kind, "places", "kind");
+  pack.places.forEach((p, i) => {
+    const section = sections.get(p.section);
+    if (!section) problem(["places", i, "section"], `unknown section "${p.section}"`);
+    else if (section.kind !== "facilities" && section.kind !== "map") problem(["places", i, "section"], `section "${p.section}" is a ${section.kind} section: places go in a facilities or map section`);
+    p.agencies.forEach((a, j) => {
+      if (!agencies.has(a)) problem(["places", i, "agencies", j], `unknown agency "${a}"`);
+    });
+  });
+
   const pairs = new Set<string>();
   pack.matrix.forEach((m, i) => {
     if (!agencies.has(m.agency)) problem(["matrix", i, "agency"], `unknown agency "${m.agency}"`);
@@ -413,3 +425,4 @@ export type Duty = MatrixEntry["duties"][number];
 export type DutyRole = z.infer<typeof dutyRoleSchema>;
 export type PortalDutyEntry = TenantPack["portalDuties"][number];
 export type FigureSeries = TenantPack["figures"][number];
+export type PackPlaceKind = TenantPack["places"][number];

@@ -77,3 +77,11 @@ export { queryFigures, FIGURES_PAGE, FIGURES_PAGE_MAX, FIGURES_RANGE_DAYS, type 
 export { getMapBoundaries, type BoundaryCollection, type BoundaryFeature } from "./map/get-map-boundaries.ts";
 export { getMapFigures, type MapFigures, type MapUnit } from "./map/get-map-figures.ts";
 export { choroplethClasses, classOf, rollUp, NO_DATA_COLOR, type ChoroplethClass } from "./map/choropleth.ts";
+export { listPlaceKinds, loadPlaceRules, type PlaceKindInfo } from "./places/place-kinds.ts";
+export { savePlace, type SavePlaceResult } from "./places/save-place.ts";
+export { PLACE_FIELDS, type PlaceField, type PlaceInput } from "./places/place-input.ts";
+export { listPlaces, getPlace, parsePlaceFilter, placeFilterSchema, PLACE_PAGE, MAX_PLACE_PAGE, type PlaceFilter, type PlaceRow, type PlacePage, type PlaceDetail } from "./places/list-places.ts";
+export { placesToGeoJson, type PlaceCollection, type PlaceFeature } from "./places/places-geojson.ts";
+export { importPlaces, placeTemplate, PLACE_COLUMN_NAMES, type ImportPlacesResult } from "./places/import-places.ts";
+export { seedDemoPlaces } from "./places/seed-demo-places.ts";
+export { checkArea } from "./places/geometry.ts";

@@ -64,4 +64,14 @@ describeBackends("list plans", ({ db }) => {
     expect(text).toContain("due_instance_tenant_id_due_at_key_idx");
     expect(text).not.toMatch(fullSort);
   });
+
+  it("pages a province's places by name on an index, filtered by kind or by status (issue 10)", async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const byKind = await plan(`select id from place where tenant_id = '${na}' and kind_id in ('${a}') and (sort_name > 'khu' or (sort_name = 'khu' and id > '${b}')) order by sort_name, id limit 51`);
+    expect(byKind).toContain("place_tenant_id_kind_id_sort_name_id_idx");
+    expect(byKind).not.toMatch(fullSort);
+    const byStatus = await plan(`select id from place where tenant_id = '${na}' and kind_id in ('${a}', '${b}') and status = 'closed' order by sort_name, id limit 51`);
+    expect(byStatus).toMatch(/place_tenant_id_(status_)?sort_name_id_idx/);
+    expect(byStatus).not.toMatch(fullSort);
+  });
 });

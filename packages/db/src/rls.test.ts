@@ -11,10 +11,10 @@ import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 const TENANT_OWNED = [
   "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
   "figure", "figure_revision", "figure_series", "figure_series_agency", "item",
-  "item_revision", "item_translation", "map_boundary", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
+  "item_revision", "item_translation", "map_boundary", "place", "place_kind", "place_kind_agency", "place_status", "reminder", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
-const APPEND_ONLY = new Set(["audit_log", "figure_revision", "item_revision"]);
+const APPEND_ONLY = new Set(["audit_log", "figure_revision", "item_revision", "place_status"]);
 // Written only by the database's own trigger: the runtime role may read, never write (proved below).
 const TRIGGER_WRITTEN = new Set(["content_version"]);
 const REFUSED = /row-level security|42501|permission denied/i;
@@ -81,6 +81,11 @@ describeBackends("row-level security", ({ db }) => {
         await db().owner.figureRevision.create({ data: { tenantId, figureId: figure.id, newValue: 3n } });
         // the map's outline of the province
         await db().owner.mapBoundary.create({ data: { tenantId, code: "01", name: "Tỉnh", level: "province", geometry: { type: "Polygon", coordinates: [[[105, 19], [106, 19], [106, 20], [105, 19]]] } } });
+        // places: a kind, the agency that keeps it, a place and its first status
+        const kind = await db().owner.placeKind.create({ data: { tenantId, kind: "quarantine", sectionId: section.id } });
+        await db().owner.placeKindAgency.create({ data: { kindId: kind.id, agencyId: agency.id, tenantId } });
+        const place = await db().owner.place.create({ data: { tenantId, kindId: kind.id, names: { vi: "Khu cách ly" }, sortName: "khu cach ly", lon: 105.7, lat: 18.7 } });
+        await db().owner.placeStatus.create({ data: { tenantId, placeId: place.id, status: "open" } });
       }
     }
     const owned = await db().owner.$queryRaw<{ relname: string; rls: boolean; forced: boolean }[]>`

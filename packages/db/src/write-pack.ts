@@ -114,6 +114,7 @@ export async function writePack(tx: Tx, { tenantId, pack, adminUnits, boundaries
   const sectionIds = await syncSections(tx, tenantId, pack);
 
   await syncFigureSeries(tx, tenantId, pack, agencyIds, sectionIds);
+  await syncPlaceKinds(tx, tenantId, pack, agencyIds, sectionIds);
 
   // Duties carry no identity of their own (deadline records keep agency, section and role), so the
   // matrix is rewritten whole. position: the duty's place in the pack's matrix, read top to bottom.
@@ -248,15 +249,43 @@ async function syncFigureSeries(tx: Tx, tenantId: string, pack: TenantPack, agen
         row.position !== f.order || row.enabled !== f.enabled || row.source !== (f.source ?? null);
       if (changed) await tx.figureSeries.update({ where: { id: row.id }, data: fields, select: { id: true } });
     }
-    const wanted = f.agencies.map((key) => {
-      const id = agencyIds.get(key);
-      if (!id) throw new Error(`figure series ${f.key} names an unknown agency`);
-      return id;
-    });
-    const had = (row?.agencies ?? []).map((a) => a.agencyId);
-    const dropped = had.filter((id) => !wanted.includes(id));
+    const { dropped, added } = agencyChanges(`figure series ${f.key}`, f.agencies, agencyIds, row?.agencies ?? []);
     if (dropped.length > 0) await tx.figureSeriesAgency.deleteMany({ where: { seriesId, agencyId: { in: dropped } } });
-    const added = wanted.filter((id) => !had.includes(id));
     if (added.length > 0) await tx.figureSeriesAgency.createMany({ data: added.map((agencyId) => ({ seriesId, agencyId, tenantId })) });
+  }
+}
+
+/** The agency ids to unlink and to link, from the pack's agency keys and the links stored. */
+function agencyChanges(what: string, keys: string[], agencyIds: Map<string, string>, had: { agencyId: string }[]): { dropped: string[]; added: string[] } {
+  const wanted = keys.map((key) => {
+    const id = agencyIds.get(key);
+    if (!id) throw new Error(`${what} names an unknown agency`);
+    return id;
+  });
+  const stored = had.map((a) => a.agencyId);
+  return { dropped: stored.filter((id) => !wanted.includes(id)), added: wanted.filter((id) => !stored.includes(id)) };
+}
+
+// Kinds of place keep their ids (places point at them); one removed from the pack while it holds places
+// fails the write (disable it instead).
+async function syncPlaceKinds(tx: Tx, tenantId: string, pack: TenantPack, agencyIds: Map<string, string>, sectionIds: Map<string, string>): Promise<void> {
+  const existing = new Map((await tx.placeKind.findMany({ where: { tenantId }, include: { agencies: true } })).map((k) => [k.kind, k]));
+  const gone = [...existing.values()].filter((k) => !pack.places.some((p) => p.kind === k.kind)).map((k) => k.id);
+  if (gone.length > 0) await tx.placeKind.deleteMany({ where: { tenantId, id: { in: gone } } });
+  for (const p of pack.places) {
+    const sectionId = sectionIds.get(p.section);
+    if (!sectionId) throw new Error(`places of kind ${p.kind} name an unknown section`);
+    const fields = { names: optionalJson(p.names), sectionId, position: p.order, enabled: p.enabled, source: p.source ?? null };
+    const row = existing.get(p.kind);
+    let kindId: string;
+    if (!row) kindId = (await tx.placeKind.create({ data: { tenantId, kind: p.kind, ...fields }, select: { id: true } })).id;
+    else {
+      kindId = row.id;
+      const changed = !same(row.names, p.names) || row.sectionId !== sectionId || row.position !== p.order || row.enabled !== p.enabled || row.source !== (p.source ?? null);
+      if (changed) await tx.placeKind.update({ where: { id: row.id }, data: fields, select: { id: true } });
+    }
+    const { dropped, added } = agencyChanges(`places of kind ${p.kind}`, p.agencies, agencyIds, row?.agencies ?? []);
+    if (dropped.length > 0) await tx.placeKindAgency.deleteMany({ where: { kindId, agencyId: { in: dropped } } });
+    if (added.length > 0) await tx.placeKindAgency.createMany({ data: added.map((agencyId) => ({ kindId, agencyId, tenantId })) });
   }
 }

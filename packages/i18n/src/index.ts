@@ -11,6 +11,7 @@ import { errors } from "./areas/errors.ts";
 import { figures } from "./areas/figures.ts";
 import { items } from "./areas/items.ts";
 import { map } from "./areas/map.ts";
+import { places } from "./areas/places.ts";
 import { mail } from "./areas/mail.ts";
 import { users } from "./areas/users.ts";
 import { publicArea } from "./areas/public.ts";
@@ -26,7 +27,7 @@ export const defaultNS = "common";
 
 // Each area of the app keeps its strings in one file with all three languages side by side
 // (areas/<area>.ts), so a change to one language is seen next to the others.
-const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, figures, map, request, public: publicArea } as const;
+const areas = { auth, admin, config, users, audit, mail, errors, items, deadlines, figures, map, places, request, public: publicArea } as const;
 type Areas = { [K in keyof typeof areas]: (typeof areas)[K]["vi"] };
 const pick = (lang: Language) => Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[lang]])) as Areas;
 

@@ -129,15 +129,7 @@ async function start(container: HTMLElement) {
         });
         legend.append(list);
         container.querySelector(".map-extras")?.append(legend);
-        // The places as a table too: what the popups say, by keyboard and screen reader.
-        const table = el("table", { class: "data" }, el("caption", {}, t.places), el("thead", {}, el("tr", {}, ...[t.name, t.kind, t.status, t.unit, t.address, t.phone].map((h) => el("th", { scope: "col" }, h)))));
-        const body = el("tbody");
-        for (const f of placeFeatures) {
-          const p = f.properties;
-          body.append(el("tr", {}, el("th", { scope: "row" }, String(p.name)), ...[config.kindNames[p.kind] ?? p.kind, p.status, p.unitName, p.address, p.phone].map((v) => el("td", {}, v ?? ""))));
-        }
-        table.append(body);
-        container.querySelector(".map-extras")?.append(el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t.places }, table));
+        // The same places are listed as a table in the page's HTML, below the map (SectionPlaces).
       }
       container.dataset.mapLayers = layerIds.join(" ");
       container.dataset.mapState = "ready";

@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, FIGURE_DAYS, getMapFigures, getPublicSection, getSectionFigures, listPublishedItems } from "@cong/core";
+import { documentFacets, FIGURE_DAYS, getMapFigures, getPublicSection, getSectionFigures, listPlaces, listPublishedItems, parsePlaceFilter } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -14,6 +14,7 @@ import { Pager } from "~/components/portal/pager";
 import { PortalFrame } from "~/components/portal/portal-frame";
 import { SectionFigures } from "~/components/portal/section-figures";
 import { SectionMap } from "~/components/portal/section-map";
+import { SectionPlaces } from "~/components/places/section-places";
 import type { loader as rootLoader } from "~/root";
 import publicStyles from "~/styles/public.css?url";
 import { isSlug, notFound } from "~/utils/not-found.server";
@@ -39,6 +40,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A map section: the chosen series' latest figures by locality (?series=, else the pack's map.figure);
   // cached on the content version like the rest, which figures and boundaries bump.
   const map = section.kind === "map" ? await context.unit.run((tx) => getMapFigures({ tx, tenantId, seriesKey: new URL(request.url).searchParams.get("series") })) : null;
+  // A facilities section lists its kinds of place, a map section every kind (the accessible list beside
+  // the map), filtered by kind, locality and status (the page is cached on the province's content
+  // version, which every place written bumps).
+  const placeFilter = section.kind === "facilities" || section.kind === "map" ? parsePlaceFilter(new URL(request.url).searchParams, portal.locale) : null;
+  const places = placeFilter?.ok
+    ? await context.unit.run((tx) => listPlaces({ tx, tenantId, filter: placeFilter.value, published: true, section: { id: section.id, kind: section.kind } }))
+    : null;
   const page = list?.page ?? 1;
   const head = portalHead(portal, {
     path: `/${section.slug}${page > 1 ? `?page=${page}` : ""}`,
@@ -62,9 +70,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     figures,
     map,
     figureDays: FIGURE_DAYS,
+    places: placeFilter
+      ? {
+          page: places,
+          input: { kind: placeFilter.ok ? (placeFilter.value.kind ?? null) : null, unit: placeFilter.ok ? (placeFilter.value.unit ?? null) : null, status: placeFilter.ok ? (placeFilter.value.status ?? null) : null },
+          errors: placeFilter.ok ? null : placeFilter.errors,
+        }
+      : null,
     timeZone: portal.tenant.timeZone,
   };
-  return data(body, { status: parsed.ok ? 200 : 400 });
+  return data(body, { status: parsed.ok && placeFilter?.ok !== false ? 200 : 400 });
 }
 
 export default function SectionPage() {
@@ -99,8 +114,9 @@ export default function SectionPage() {
           </a>
         </p>
       ) : null}
-      {d.map ? <SectionMap map={d.map} path={path} locale={root?.locale ?? "vi"} timeZone={d.timeZone} /> : null}
+      {d.map ? <SectionMap map={d.map} path={path} locale={root?.locale ?? "vi"} timeZone={d.timeZone} kinds={d.places?.page?.kinds ?? []} /> : null}
       <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} days={d.figureDays} />
+      {d.places ? <SectionPlaces section={{ slug: section.slug, kind: section.kind }} places={d.places} timeZone={d.timeZone} /> : null}
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />
       ) : (

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { FiguresUpload } from "~/components/admin/figures-upload";
-import { ErrorSummary } from "~/components/form/fields";
+import { ImportReport } from "~/components/admin/import-report";
 import { LocalizedText } from "~/components/localized-text";
 import { auditActor } from "~/utils/actor.server";
 import { staleDeadlines } from "~/utils/deadlines.server";
@@ -54,38 +54,7 @@ export default function FiguresImport() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
-  const report = result ? (
-    <>
-      <ErrorSummary errors={result.errors} labels={{ file: t("figures.import.file") }} />
-      {result.rows.length > 0 ? (
-        <section aria-labelledby="import-report">
-          <h2 id="import-report">{t("figures.import.reportHeading")}</h2>
-          <p>{t("figures.import.reportCount", { count: result.problems, total: result.total })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="import-report">
-            <table className="data" data-testid="import-report">
-              <thead>
-                <tr>
-                  <th scope="col">{t("figures.import.row")}</th>
-                  <th scope="col">{t("figures.import.column")}</th>
-                  <th scope="col">{t("figures.import.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((p, i) => (
-                  <tr key={i} data-row={p.row}>
-                    <td>{p.row}</td>
-                    <td>{p.column}</td>
-                    <td>{t(p.reason, p.values ?? {})}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {result.problems > result.rows.length ? <p>{t("figures.import.more", { count: result.problems - result.rows.length })}</p> : null}
-        </section>
-      ) : null}
-    </>
-  ) : null;
+  const report = <ImportReport result={result} />;
   return (
     <>
       <h1>{t("figures.import.heading")}</h1>

@@ -3,7 +3,7 @@ import { subject } from "@cong/authz";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Access } from "~/utils/session.server";
 
-export type NavKey = "dashboard" | "sections" | "figures" | "deadlines" | "users" | "config" | "calendar" | "audit" | "outbox" | "tenants";
+export type NavKey = "dashboard" | "sections" | "figures" | "places" | "deadlines" | "users" | "config" | "calendar" | "audit" | "outbox" | "tenants";
 
 export async function adminNav({ ability }: Access, context: AppLoadContext): Promise<NavKey[]> {
   const dev = context.env.NODE_ENV !== "production" && context.services.mailer.kind === "outbox";
@@ -16,6 +16,7 @@ export async function adminNav({ ability }: Access, context: AppLoadContext): Pr
   const nav: NavKey[] = ["dashboard", "sections"];
   // Any series this person enters (conditions aside: the page shows which).
   if (ability.can("enter", "Figure")) nav.push("figures");
+  if (ability.can("update", "Place")) nav.push("places");
   if (ability.can("oversee", subject("Compliance", { tenantId }))) nav.push("deadlines");
   if (ability.can("invite", subject("User", { tenantId }))) nav.push("users");
   if (ability.can("configure", subject("Tenant", { tenantId, id: tenantId }))) nav.push("config", "calendar");

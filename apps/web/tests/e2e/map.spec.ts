@@ -14,8 +14,8 @@ const maps = [
   { slug: "quang-ninh", path: "/ban-do", outlines: false },
 ] as const;
 
-// Until the places API exists (another part of issue 10) its 404 means "no places layer": the browser
-// logs that 404 as an error, which is the only one allowed.
+// A portal without places would answer /api/v1/places with 404 ("no places layer"): the browser logs
+// that 404 as an error, which is the only one allowed.
 function watch(page: Page): { errors: string[]; scripts: string[] } {
   const errors: string[] = [];
   const scripts: string[] = [];
@@ -55,6 +55,13 @@ for (const m of maps) {
     await canvas.focus();
     await expect(canvas).toBeFocused();
     await expect(page.getByRole("button", { name: /zoom in/i })).toBeVisible();
+
+    // The demo's places: a layer per kind on the map, and the same places in the page's list.
+    const geojson = (await (await page.request.get(siteUrl(m.slug, "/api/v1/places"))).json()) as { features: { properties: { kind: string; name: string } }[] };
+    expect(geojson.features.length).toBeGreaterThan(0);
+    for (const kind of new Set(geojson.features.map((f) => f.properties.kind))) expect(layers.some((l) => l.startsWith(`places-${kind}`)), kind).toBe(true);
+    const listed = (await page.locator("table.places tbody tr th").allInnerTexts()).join("\n");
+    for (const f of geojson.features.slice(0, 20)) expect(listed).toContain(f.properties.name);
 
     // The same figures as a table, and a legend.
     await expect(page.locator(".map-table tbody tr").first()).toBeVisible();

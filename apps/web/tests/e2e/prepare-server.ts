@@ -4,7 +4,7 @@
 // from the owner's, it also creates that runtime login (a member of cong_app only, as in production), so
 // the server runs as production does; start-server.mjs drops it when the server exits.
 import { ownerDatabaseUrl, parseEnv } from "@cong/config/env";
-import { createUser, inScope, listTenants, migrateDatabase, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
+import { createUser, inScope, listTenants, migrateDatabase, seedDemoPlaces, seedRegulations, SYSTEM_ACTOR } from "@cong/core";
 import { openDb, seedTenants, withPlatform } from "@cong/db";
 import { accounts, E2E_PASSWORD } from "./accounts.ts";
 
@@ -21,6 +21,8 @@ try {
   if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
   // Each province's regulations as its first published documents, as in the embedded demo.
   await seedRegulations(db, env.TENANTS_DIR);
+  // The demo's places (marked as demo), so the map pages draw their places layers and list them.
+  await seedDemoPlaces(db);
   const tenants = new Map((await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
   for (const [key, a] of Object.entries(accounts)) {
     const tenantId = a.slug === null ? null : tenants.get(a.slug);

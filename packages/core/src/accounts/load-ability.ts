@@ -10,13 +10,15 @@ export async function loadTenantRules({ tx, tenantId }: { tx: Tx; tenantId: stri
   const sections = await tx.section.findMany({ where: { tenantId }, select: { id: true, review: true } });
   const leads = await leadAgencyIds({ tx, tenantId });
   const series = await tx.figureSeries.findMany({ where: { tenantId, enabled: true }, select: { id: true, agencies: { select: { agencyId: true } } } });
+  const kinds = await tx.placeKind.findMany({ where: { tenantId, enabled: true }, select: { id: true, agencies: { select: { agencyId: true } } } });
+  const linked = (rows: { id: string; agencies: { agencyId: string }[] }[]) => rows.map((r) => ({ id: r.id, agencyIds: r.agencies.map((a) => a.agencyId) }));
   const matrix: MatrixDuty[] = duties.map((d) => ({
     agencyId: d.agencyId,
     sectionId: d.sectionId,
     role: d.role,
     categoryIds: d.section.categories.filter((c) => d.categories.includes(c.slug)).map((c) => c.id),
   }));
-  return { tenantId, duties: matrix, sections, leadAgencyIds: leads, figureSeries: series.map((f) => ({ id: f.id, agencyIds: f.agencies.map((a) => a.agencyId) })) };
+  return { tenantId, duties: matrix, sections, leadAgencyIds: leads, figureSeries: linked(series), placeKinds: linked(kinds) };
 }
 
 export function actorOf(viewer: Viewer | null): Actor | null {

@@ -9,11 +9,11 @@ import { isCalendarDate } from "@cong/config";
 import type { Tx } from "@cong/db";
 import { localDateOf, toUtc } from "@cong/schedule";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
-import { foldVietnamese } from "../content/search-text.ts";
 import type { FieldErrors, Lang } from "../validation.ts";
 import { checkValue, loadEntryRules, tooEarly, type EntryRules } from "./entry-rules.ts";
 import { readFigureFile, type Cell } from "./read-figure-file.ts";
 import { saveFigures, type CheckedFigure } from "./save-figures.ts";
+import { findColumns, foldHeader } from "./table-columns.ts";
 import { entryRows, type EntryScope, type SeriesInfo } from "./series.ts";
 
 export type FigureColumn = "date" | "time" | "unit" | "series" | "value";
@@ -34,8 +34,7 @@ const ALIASES: Record<FigureColumn, string[]> = {
   series: ["so lieu", "loai so lieu", "ma so lieu", "chi tieu", "series", "数据类型"],
   value: ["gia tri", "so luong", "so", "value", "数值"],
 };
-const fold = (text: string) => foldVietnamese(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-const COLUMN_OF = new Map(COLUMNS.flatMap((c) => ALIASES[c].map((a) => [a, c] as const)));
+const fold = foldHeader;
 // The province's own row, by name rather than by code.
 const PROVINCE_WORDS = new Set(["tinh", "toan tinh", "ca tinh", "province", "whole province", "全省"]);
 
@@ -67,16 +66,8 @@ export async function importFigures(o: {
   if (!header) return refuse("errors.fileEmpty");
 
   // The header: which column is which; a missing or doubled one refuses the file at row 1.
-  const at: Partial<Record<FigureColumn, number>> = {};
-  const headerText = header.cells.map((c) => (c instanceof Date ? "" : String(c ?? "").trim()));
-  const problems: ImportProblem[] = [];
-  headerText.forEach((text, i) => {
-    const column = COLUMN_OF.get(fold(text));
-    if (!column) return;
-    if (at[column] !== undefined) problems.push({ row: header.line, column: text, reason: "errors.figureImportColumnTwice" });
-    else at[column] = i;
-  });
-  for (const c of COLUMNS) if (c !== "time" && at[c] === undefined) problems.push({ row: header.line, column: names[c], reason: "errors.figureImportColumnMissing" });
+  const { at, headerText, problems: headerProblems } = findColumns<FigureColumn>(header, ALIASES, COLUMNS.filter((c) => c !== "time"), names);
+  const problems: ImportProblem[] = headerProblems;
   if (problems.length > 0) return refuse("errors.figureImportBadRows", problems, body.length);
   if (body.length === 0) return refuse("errors.figureImportNoRows");
   const columnName = (c: FigureColumn) => (at[c] !== undefined ? headerText[at[c]!] || names[c] : names[c]);

@@ -5,6 +5,7 @@
 // update of the section it answers for, at the moment it was made (the deadline engine's input).
 import type { Tx } from "@cong/db";
 import type { AuditActor } from "../audit/record-audit.ts";
+import { recordDataEntry } from "../deadlines/record-data-entry.ts";
 import type { SeriesInfo } from "./series.ts";
 
 export type CheckedFigure = { series: SeriesInfo; unit: string; slot: Date; value: number; agencyId: string | null };
@@ -47,10 +48,6 @@ export async function saveFigures(o: { tx: Tx; tenantId: string; actor: AuditAct
   }
 
   // Each agency's entry is an update of the section it answers for, now, whether or not a value changed.
-  const updates = new Map<string, { agencyId: string; sectionId: string }>();
-  for (const f of o.figures) if (f.agencyId) updates.set(`${f.agencyId}|${f.series.sectionId}`, { agencyId: f.agencyId, sectionId: f.series.sectionId });
-  if (updates.size > 0) {
-    await tx.updateEvent.createMany({ data: [...updates.values()].map((u) => ({ tenantId, sectionId: u.sectionId, agencyId: u.agencyId, kind: "data-entry", at: now })) });
-  }
+  await recordDataEntry({ tx, tenantId, at: now, updates: o.figures.map((f) => ({ agencyId: f.agencyId, sectionId: f.series.sectionId })) });
   return { changed };
 }

@@ -10,7 +10,7 @@ import { listFigureSeries, loadUnits, type SeriesInfo } from "./series.ts";
 export const DEMO_DAYS = 30;
 
 /** A small deterministic generator (mulberry32), seeded from a string. */
-function random(seed: string): () => number {
+export function random(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
   let a = (h << 13) | (h >>> 19);

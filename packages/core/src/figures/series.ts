@@ -5,6 +5,7 @@
 import { asLocalized, asOptionalLocalized } from "../json.ts";
 import type { Localized } from "@cong/config";
 import type { Tx } from "@cong/db";
+import { answeredUnits, type EntryScope, type Units } from "../units/answered-units.ts";
 
 export type SeriesInfo = {
   id: string;
@@ -45,69 +46,19 @@ export async function listFigureSeries({ tx, tenantId, sectionId, published }: {
   }));
 }
 
-export type UnitRow = { code: string; name: string; type: string; levelKey: string; parentCode: string | null };
-export type Units = { provinceCode: string; provinceName: string; units: UnitRow[] };
-
-/** The province's admin units and its own code (the pack's provinceCode, or "province" without one). */
-export async function loadUnits({ tx, tenantId }: { tx: Tx; tenantId: string }): Promise<Units> {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { pack: true, name: true } });
-  const code = (tenant.pack as { provinceCode?: unknown } | null)?.provinceCode;
-  const units = await tx.adminUnit.findMany({ where: { tenantId }, select: { code: true, name: true, type: true, levelKey: true, parentCode: true }, orderBy: { code: "asc" } });
-  return { provinceCode: typeof code === "string" ? code : "province", provinceName: asLocalized(tenant.name).vi, units };
-}
-
-/** An agency the member belongs to, as far as entering figures goes. */
-export type EntryAgency = { id: string; unitCode: string | null; scopeLevel: string | null; memberUnit: string | null };
-/** Who enters: the agencies the member belongs to, or every unit (the province's admins). */
-export type EntryScope = { everyUnit: boolean; agencies: EntryAgency[] };
-
-/** The unit codes under (and including) each root, following parent codes. */
-function underAny(units: UnitRow[], roots: Set<string>): Set<string> {
-  const parent = new Map(units.map((u) => [u.code, u.parentCode]));
-  const inside = new Set<string>();
-  for (const u of units) {
-    let at: string | null | undefined = u.code;
-    for (let hops = 0; at && hops < 10; hops++, at = parent.get(at)) {
-      if (roots.has(at)) {
-        inside.add(u.code);
-        break;
-      }
-    }
-  }
-  return inside;
-}
+export { loadUnits, entryScopeOf, type UnitRow, type Units, type EntryAgency, type EntryScope } from "../units/answered-units.ts";
 
 /**
  * The rows a member may enter for this series: units of its level they answer for, and the province's
  * own row when its figure is entered (provincial agencies and admins only).
  */
 export function entryRows(series: SeriesInfo, { provinceCode, units }: Units, who: EntryScope): { code: string; name: string; province: boolean }[] {
-  const agencies = who.agencies.filter((a) => series.agencyIds.includes(a.id));
-  const provincial = who.everyUnit || agencies.some((a) => (a.unitCode === null || a.unitCode === provinceCode) && a.scopeLevel === null);
+  const { provincial, inside } = answeredUnits({ provinceCode, units }, who, series.agencyIds);
   const rows: { code: string; name: string; province: boolean }[] = [];
   if (series.levelKey) {
     const ofLevel = units.filter((u) => u.levelKey === series.levelKey);
-    if (provincial) rows.push(...ofLevel.map((u) => ({ code: u.code, name: u.name, province: false })));
-    else {
-      const roots = new Set<string>();
-      for (const a of agencies) {
-        if (a.scopeLevel) {
-          if (a.memberUnit) roots.add(a.memberUnit);
-        } else if (a.unitCode) roots.add(a.unitCode);
-      }
-      const inside = underAny(units, roots);
-      rows.push(...ofLevel.filter((u) => inside.has(u.code)).map((u) => ({ code: u.code, name: u.name, province: false })));
-    }
+    rows.push(...ofLevel.filter((u) => provincial || inside.has(u.code)).map((u) => ({ code: u.code, name: u.name, province: false })));
   }
   if (provincial && (series.province === "entered" || !series.levelKey)) rows.unshift({ code: provinceCode, name: "", province: true });
   return rows;
-}
-
-/**
- * Who enters, for a signed-in member: their agencies as stored (own unit, collective level) with the
- * unit each membership acts for; every unit for those who manage the province's figures (its admins).
- */
-export async function entryScopeOf({ tx, tenantId, agencies, everyUnit }: { tx: Tx; tenantId: string; agencies: { id: string; memberUnit?: string | null }[]; everyUnit: boolean }): Promise<EntryScope> {
-  const rows = await tx.agency.findMany({ where: { tenantId, id: { in: agencies.map((a) => a.id) } }, select: { id: true, unitCode: true, scopeLevel: true } });
-  return { everyUnit, agencies: rows.map((r) => ({ ...r, memberUnit: agencies.find((a) => a.id === r.id)?.memberUnit ?? null })) };
 }

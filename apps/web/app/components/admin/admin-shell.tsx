@@ -10,6 +10,7 @@ const HREF: Record<NavKey, string> = {
   tenants: "/admin",
   sections: "/admin/sections",
   figures: "/admin/figures",
+  places: "/admin/places",
   deadlines: "/admin/deadlines",
   calendar: "/admin/calendar",
   users: "/admin/users",

@@ -10,7 +10,8 @@ import islandUrl from "~/islands/map-island.ts?worker&url";
 import type { MapIslandConfig } from "~/islands/map-config";
 import { formatDateTime } from "~/utils/public-format";
 
-export function SectionMap({ map, path, locale, timeZone }: { map: MapFigures; path: string; locale: string; timeZone: string }) {
+/** kinds: the place kinds the page lists (their names label the map's layers and popups). */
+export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: MapFigures; path: string; locale: string; timeZone: string; kinds?: { kind: string; names: Parameters<typeof localized>[0] | null }[] }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof localized>[0]) => localized(value, i18n.language).text;
   const number = new Intl.NumberFormat(locale);
@@ -33,7 +34,7 @@ export function SectionMap({ map, path, locale, timeZone }: { map: MapFigures; p
     units: map.units.map((u) => ({ code: u.code, value: u.value, cls: u.cls })),
     classes: classes.map((c) => ({ color: c.color })),
     noDataColor: map.noDataColor,
-    kindNames: {},
+    kindNames: Object.fromEntries(kinds.map((k) => [k.kind, k.names ? text(k.names) : t(`places.kinds.${k.kind}`)])),
     labels: {
       canvas: t("map.canvas"),
       places: t("map.places"),
