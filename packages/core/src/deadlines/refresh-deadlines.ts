@@ -88,19 +88,17 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
     }
   }
 
-  // Evaluate every duty's instances in the window against its agency's updates to its section.
+  // Evaluate every duty's instances in the window against its agency's updates to its section, one duty
+  // at a time: a province has tens of thousands of instances in the window, and a round must not hold
+  // them all (the server's memory) nor search them per duty.
   let changed = 0;
-  const stored = await tx.dueInstance.findMany({
-    where: { tenantId, dueAt: { gte: new Date(now.getTime() - (window.backDays + 60) * DAY), lt: new Date(now.getTime() + 180 * DAY) } },
-    orderBy: [{ dueAt: "asc" }, { key: "asc" }],
-  });
-  // Grouped once (a province has thousands of instances and updates in the window: no list copied or
-  // filtered per duty).
-  const byDuty = groupBy(stored, (s) => s.dutyKey);
-  const earliest = stored.reduce((min, s) => (s.opensAt < min ? s.opensAt : min), now);
-  const updates = await tx.updateEvent.findMany({ where: { tenantId, at: { gte: earliest, lte: now } }, select: { sectionId: true, agencyId: true, at: true, eventId: true } });
-  const updatesOf = groupBy(updates, (u) => `${u.sectionId}\n${u.agencyId}`);
-  for (const [, list] of byDuty) {
+  const since = new Date(now.getTime() - (window.backDays + 60) * DAY);
+  const until = new Date(now.getTime() + 180 * DAY);
+  const keys = await tx.$queryRaw<{ duty_key: string }[]>`
+    select distinct duty_key from due_instance where tenant_id = ${tenantId}::uuid and due_at >= ${since} and due_at < ${until}`;
+  for (const { duty_key: dutyKey } of keys) {
+    const list = await tx.dueInstance.findMany({ where: { tenantId, dutyKey, dueAt: { gte: since, lt: until } }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] });
+    if (list.length === 0) continue;
     const first = list[0]!;
     const instances: DueInstance[] = list.map((s) => ({
       key: s.key,
@@ -110,7 +108,9 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
       ...(s.closesAt ? { closesAt: s.closesAt } : {}),
       ...(s.eventId ? { eventId: s.eventId } : {}),
     }));
-    const theirs = (updatesOf.get(`${first.sectionId}\n${first.agencyId}`) ?? []).map((u) => ({ at: u.at, ...(u.eventId ? { eventId: u.eventId } : {}) }));
+    const earliest = list.reduce((min, s) => (s.opensAt < min ? s.opensAt : min), now);
+    const updates = await tx.updateEvent.findMany({ where: { tenantId, sectionId: first.sectionId, agencyId: first.agencyId, at: { gte: earliest, lte: now } }, select: { at: true, eventId: true } });
+    const theirs = updates.map((u) => ({ at: u.at, ...(u.eventId ? { eventId: u.eventId } : {}) }));
     const results = evaluate(instances, theirs, now);
     for (const [i, r] of results.entries()) {
       const row = list[i]!;
@@ -128,13 +128,3 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
   return { created, changed };
 }
 
-function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
