@@ -71,7 +71,8 @@ export { enterFigures, parseCount, cellField, MAX_FIGURE, type FigureCell, type 
 export { importFigures, figureTemplate, FIGURE_COLUMN_NAMES, type ImportFiguresResult, type ImportProblem } from "./figures/import-figures.ts";
 export { MAX_FILE_BYTES as MAX_FIGURE_FILE_BYTES, MAX_FILE_ROWS as MAX_FIGURE_FILE_ROWS } from "./figures/read-figure-file.ts";
 export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-grid.ts";
-export { getSectionFigures, FIGURE_DAYS, type PublicSeries } from "./figures/public-figures.ts";
+export { getSectionFigures, type PublicSeries } from "./figures/public-figures.ts";
+export { parseFigureView, FIGURE_DAYS, FIGURE_VIEW_MAX_DAYS, type FigureView, type FigureViewInput, type FigureViewResult } from "./figures/figure-view.ts";
 export { seedDemoFigures, DEMO_DAYS } from "./figures/seed-demo-figures.ts";
 export { queryFigures, FIGURES_PAGE, FIGURES_PAGE_MAX, FIGURES_RANGE_DAYS, type FiguresQuery, type FigureRow, type FiguresPage } from "./figures/query-figures.ts";
 export { getMapBoundaries, type BoundaryCollection, type BoundaryFeature } from "./map/get-map-boundaries.ts";

@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, FIGURE_DAYS, getMapFigures, getPublicSection, getSectionFigures, listPlaces, listPublishedItems, parsePlaceFilter } from "@cong/core";
+import { documentFacets, getMapFigures, getPublicSection, getSectionFigures, listPlaces, listPublishedItems, loadUnits, parseFigureView, parsePlaceFilter, type UnitRow } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -30,13 +30,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = parseListFilter(new URL(request.url).searchParams, { documents, categories: section.categories.map((c) => c.slug) });
   const list = parsed.ok ? await context.unit.run((tx) => listPublishedItems({ tx, tenantId, sectionId: section.id, locale: portal.locale, filter: parsed.filter })) : null;
   const facets = documents ? await context.unit.run((tx) => documentFacets({ tx, tenantId, sectionId: section.id })) : null;
-  // A statistics or charts section shows its series of figures over the last FIGURE_DAYS days (the page
-  // is cached on the province's content version, which every figure entered bumps).
-  const now = Date.now();
-  const figures =
-    section.kind === "statistics" || section.kind === "charts"
-      ? await context.unit.run((tx) => getSectionFigures({ tx, tenantId, sectionId: section.id, from: new Date(now - FIGURE_DAYS * 86_400_000), to: new Date(now + 86_400_000) }))
-      : [];
+  // A statistics or charts section shows its series of figures over a period and for a locality the
+  // address names (?from=&to=&unit=; by default the last FIGURE_DAYS days of the whole province). Each
+  // choice is a page of its own, cached on the province's content version, which every figure bumps.
+  const figureSection = section.kind === "statistics" || section.kind === "charts";
+  const figureData = figureSection
+    ? await context.unit.run(async (tx) => {
+        const { units: all, provinceCode } = await loadUnits({ tx, tenantId });
+        const units = all.filter((u) => u.code !== provinceCode);
+        const view = parseFigureView(new URL(request.url).searchParams, { timeZone: portal.tenant.timeZone, units });
+        const series = await getSectionFigures({ tx, tenantId, sectionId: section.id, from: view.view.from, to: view.view.to, unitCode: view.view.unit?.code ?? null });
+        return { view, series, units: unitChoices(units) };
+      })
+    : null;
   // A map section: the chosen series' latest figures by locality (?series=, else the pack's map.figure);
   // cached on the content version like the rest, which figures and boundaries bump.
   const map = section.kind === "map" ? await context.unit.run((tx) => getMapFigures({ tx, tenantId, seriesKey: new URL(request.url).searchParams.get("series") })) : null;
@@ -67,9 +73,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     category: parsed.ok && parsed.filter.category ? (section.categories.find((c) => c.slug === parsed.filter.category) ?? null) : null,
     items: list ? list.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)) : [],
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
-    figures,
+    figures: figureData?.series ?? [],
+    figureView: figureData
+      ? {
+          fromDay: figureData.view.view.fromDay,
+          toDay: figureData.view.view.toDay,
+          unit: figureData.view.view.unit,
+          units: figureData.units,
+          input: figureData.view.input,
+          errors: figureData.view.ok ? null : figureData.view.errors,
+        }
+      : null,
     map,
-    figureDays: FIGURE_DAYS,
     places: placeFilter
       ? {
           page: places,
@@ -79,7 +94,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null,
     timeZone: portal.tenant.timeZone,
   };
-  return data(body, { status: parsed.ok && placeFilter?.ok !== false ? 200 : 400 });
+  return data(body, { status: parsed.ok && placeFilter?.ok !== false && figureData?.view.ok !== false ? 200 : 400 });
 }
 
 export default function SectionPage() {
@@ -115,7 +130,7 @@ export default function SectionPage() {
         </p>
       ) : null}
       {d.map ? <SectionMap map={d.map} path={path} locale={root?.locale ?? "vi"} timeZone={d.timeZone} kinds={d.places?.page?.kinds ?? []} /> : null}
-      <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} days={d.figureDays} />
+      {d.figureView ? <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} view={{ action: path, ...d.figureView }} /> : null}
       {d.places ? <SectionPlaces section={{ slug: section.slug, kind: section.kind }} places={d.places} timeZone={d.timeZone} /> : null}
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />
@@ -169,3 +184,24 @@ export default function SectionPage() {
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data && "head" in data ? headMeta(data.head) : [{ title: data?.title ?? "404" }]);
+
+/** The localities a figures page offers: each unit after the one above it, indented by its depth. */
+function unitChoices(units: UnitRow[]): { code: string; name: string; depth: number }[] {
+  const children = new Map<string | null, UnitRow[]>();
+  const codes = new Set(units.map((u) => u.code));
+  for (const u of units) {
+    const parent = u.parentCode && codes.has(u.parentCode) ? u.parentCode : null;
+    const list = children.get(parent);
+    if (list) list.push(u);
+    else children.set(parent, [u]);
+  }
+  const out: { code: string; name: string; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const u of children.get(parent) ?? []) {
+      out.push({ code: u.code, name: u.name, depth });
+      walk(u.code, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

@@ -38,6 +38,21 @@ describeServer("figures", (server) => {
     expect(after.text).toContain("1.030");
     expect(after.text).toContain("Đông Vĩnh");
     expect(after.text).not.toContain("<script");
+ 
+    // A period and a locality of the visitor's choosing, each a page of its own; a bad choice is named.
+    const vinh = await visitor.get("/so-lieu?from=2026-11-20&to=2026-11-20&unit=412");
+    expect(vinh.status).toBe(200);
+    expect(vinh.text).toContain("1.042");
+    expect(vinh.text).toMatch(/<option value="412" selected="">/);
+    expect(vinh.headers["cache-control"]).toMatch(/^public/);
+    const elsewhere = await visitor.get("/so-lieu?from=2026-11-20&to=2026-11-20&unit=414");
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.text).not.toContain("1.042");
+    const reversed = await visitor.get("/so-lieu?from=2026-11-20&to=2026-11-01");
+    expect(reversed.status).toBe(400);
+    expect(reversed.text).toContain("Ngày kết thúc phải sau ngày bắt đầu.");
+    expect(reversed.text).toMatch(/id="figure-view-to"[^>]*aria-invalid="true"/);
+    expect((await visitor.get("/so-lieu?unit=99999")).text).toContain("Không có địa bàn này trong tỉnh.");
   });
 
   it("are read through the JSON API by series, locality and date range, paged, and only on their province's host", async () => {

@@ -128,6 +128,11 @@ describeBackends("figures", ({ db }) => {
     // Running total since the first figure: 12 + 1030 on the 20th, then 5, then 9.
     expect(cases.totals).toEqual([1047, 1056]);
     expect(cases.latest?.units).toEqual([{ code: VINH_A, name: expect.stringContaining("Đông Vĩnh"), value: 9 }]);
+    // One locality: Vinh (412) and its wards hold the same figures; another district holds none of them.
+    const inVinh = await inUnit(db(), na, (tx) => getSectionFigures({ tx, tenantId: na, sectionId: section.id, from: vn("2026-11-21T00:00:00"), to: vn("2026-11-23T00:00:00"), unitCode: "412" }));
+    expect(inVinh.find((s) => s.key === "ca-mac-moi")).toMatchObject({ values: [5, 9], latest: { units: [{ code: VINH_A, value: 9 }] } });
+    const ward = await inUnit(db(), na, (tx) => getSectionFigures({ tx, tenantId: na, sectionId: section.id, from: vn("2026-11-21T00:00:00"), to: vn("2026-11-23T00:00:00"), unitCode: VINH_B }));
+    expect(ward.find((s) => s.key === "ca-mac-moi")!.values.every((v) => v === null)).toBe(true);
   });
 
   it("generates a month of demo figures for the provinces that have none, once, shown as demo", async () => {

@@ -4,6 +4,7 @@
 // the latest slot's figure per unit. One aggregate query per section, on (tenant, series, slot).
 import type { Localized } from "@cong/config";
 import type { Tx } from "@cong/db";
+import { underAny } from "../units/answered-units.ts";
 import { listFigureSeries, loadUnits } from "./series.ts";
 
 export type PublicSeries = {
@@ -23,18 +24,22 @@ export type PublicSeries = {
   latest: { slot: string; units: { code: string; name: string; value: number }[] } | null;
 };
 
-export const FIGURE_DAYS = 30;
-
-export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: { tx: Tx; tenantId: string; sectionId: string; from: Date; to: Date }): Promise<PublicSeries[]> {
+/**
+ * unitCode: one locality's figures (its own and its units', summed; the highest for a level) instead of
+ * the province's; its units' latest figures then.
+ */
+export async function getSectionFigures({ tx, tenantId, sectionId, from, to, unitCode = null }: { tx: Tx; tenantId: string; sectionId: string; from: Date; to: Date; unitCode?: string | null }): Promise<PublicSeries[]> {
   const series = await listFigureSeries({ tx, tenantId, sectionId });
   if (series.length === 0) return [];
   const { provinceCode, units } = await loadUnits({ tx, tenantId });
   const names = new Map(units.map((u) => [u.code, u.name]));
   const ids = series.map((s) => s.id);
+  // The units counted: every unit but the province's own row, or the chosen one and those under it.
+  const inside = unitCode === null ? null : [...underAny(units, new Set([unitCode]))];
   const rows = await tx.$queryRaw<{ series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null; demo: boolean }[]>`
     select series_id, slot, bool_or(demo) as demo,
-           sum(value) filter (where unit_code <> ${provinceCode}) as units_sum,
-           max(value) filter (where unit_code <> ${provinceCode}) as units_max,
+           sum(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_sum,
+           max(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_max,
            max(value) filter (where unit_code = ${provinceCode}) as province
     from figure
     where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot >= ${from} and slot < ${to}
@@ -42,17 +47,19 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: {
     order by slot`;
   const before = await tx.$queryRaw<{ series_id: string; units_sum: bigint | null; province: bigint | null }[]>`
     select series_id,
-           sum(value) filter (where unit_code <> ${provinceCode}) as units_sum,
+           sum(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_sum,
            sum(value) filter (where unit_code = ${provinceCode}) as province
     from figure
     where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot < ${from}
     group by series_id`;
+  // A locality's figures are its units' (never the province's own row).
+  const ofProvince = (s: (typeof series)[number]) => inside === null && (s.province === "entered" || !s.levelKey);
   const out: PublicSeries[] = [];
   for (const s of series) {
     const mine = rows.filter((r) => r.series_id === s.id);
     const slots = [...new Set(mine.map((r) => r.slot.toISOString()))];
     const pick = (r: (typeof mine)[number]): number | null => {
-      const v = s.province === "entered" || !s.levelKey ? r.province : s.measure === "level" ? r.units_max : r.units_sum;
+      const v = ofProvince(s) ? r.province : s.measure === "level" ? r.units_max : r.units_sum;
       return v === null ? null : Number(v);
     };
     const values = slots.map((iso) => {
@@ -62,13 +69,16 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to }: {
     let totals: (number | null)[] | null = null;
     if (s.cumulative && s.measure === "count") {
       const b = before.find((x) => x.series_id === s.id);
-      let running = Number((s.province === "entered" || !s.levelKey ? b?.province : b?.units_sum) ?? 0);
+      let running = Number((ofProvince(s) ? b?.province : b?.units_sum) ?? 0);
       totals = values.map((v) => (running += v ?? 0));
     }
     let latest: PublicSeries["latest"] = null;
     if (s.levelKey && slots.length > 0) {
       const slot = new Date(slots[slots.length - 1]!);
-      const figures = await tx.figure.findMany({ where: { tenantId, seriesId: s.id, slot, unitCode: { not: provinceCode } }, select: { unitCode: true, value: true } });
+      const figures = await tx.figure.findMany({
+        where: { tenantId, seriesId: s.id, slot, unitCode: inside === null ? { not: provinceCode } : { in: inside.filter((c) => c !== unitCode) } },
+        select: { unitCode: true, value: true },
+      });
       latest = {
         slot: slot.toISOString(),
         units: figures

@@ -2,20 +2,36 @@
 // of the running total where the series is cumulative), each with its table, and the latest slot's
 // figures by locality. Server-rendered: no script, readable without the chart.
 import { useTranslation } from "react-i18next";
-import type { PublicSeries } from "@cong/core";
+import type { FigureViewInput, PublicSeries } from "@cong/core";
 import { FigureChart } from "~/components/figure-chart";
 import { localized } from "@cong/i18n";
 import { formatDateTime } from "~/utils/public-format";
 
-export function SectionFigures({ series, locale, timeZone, days }: { series: PublicSeries[]; locale: string; timeZone: string; days: number }) {
+export type FigureViewProps = {
+  /** The page's address, where the form sends its choice. */
+  action: string;
+  fromDay: string;
+  toDay: string;
+  unit: { code: string; name: string } | null;
+  /** The localities to choose from, each district followed by its communes. */
+  units: { code: string; name: string; depth: number }[];
+  input: FigureViewInput;
+  errors: Record<string, string[]> | null;
+};
+
+export function SectionFigures({ series, locale, timeZone, view }: { series: PublicSeries[]; locale: string; timeZone: string; view: FigureViewProps }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof localized>[0]) => localized(value, i18n.language).text;
   if (series.length === 0) return null;
   const number = new Intl.NumberFormat(locale);
+  const day = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
   return (
     <section className="section-figures" aria-labelledby="figures-heading">
       <h2 id="figures-heading">{t("figures.public.heading")}</h2>
-      <p className="muted">{t("figures.public.range", { days })}</p>
+      <FigureViewForm {...view} />
+      <p className="muted" aria-live="polite">
+        {t("figures.view.showing", { from: day(view.fromDay), to: day(view.toDay), place: view.unit ? view.unit.name : t("figures.view.wholeProvince") })}
+      </p>
       {series.some((s) => s.demo) ? (
         <p className="notice" role="note">
           {t("figures.public.demo")}
@@ -86,5 +102,49 @@ export function SectionFigures({ series, locale, timeZone, days }: { series: Pub
         );
       })}
     </section>
+  );
+}
+
+// A plain GET form (no script): the page's address names the period and the locality, so each choice is
+// a page of its own that any cache may keep.
+function FigureViewForm({ action, fromDay, toDay, unit, units, input, errors }: FigureViewProps) {
+  const { t } = useTranslation();
+  const describedBy = (field: string) => (errors?.[field] ? `figure-view-${field}-error` : undefined);
+  return (
+    <form method="get" action={action} className="inline-form figure-view" aria-labelledby="figure-view-heading" noValidate>
+      <h3 id="figure-view-heading" className="visually-hidden">
+        {t("figures.view.heading")}
+      </h3>
+      {errors ? (
+        <div className="error-summary" role="alert">
+          <p>
+            <strong>{t("figures.view.failed")}</strong>
+          </p>
+          <ul>
+            {Object.entries(errors).map(([field, keys]) => (
+              <li key={field} id={`figure-view-${field}-error`}>
+                <a href={`#figure-view-${field}`}>{t(`figures.view.${field}`)}</a>: {keys.map((k) => t(k)).join(" ")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <label htmlFor="figure-view-from">{t("figures.view.from")}</label>{" "}
+      <input id="figure-view-from" name="from" type="date" defaultValue={errors ? (input.from ?? fromDay) : fromDay} aria-invalid={errors?.from ? true : undefined} aria-describedby={describedBy("from")} />{" "}
+      <label htmlFor="figure-view-to">{t("figures.view.to")}</label>{" "}
+      <input id="figure-view-to" name="to" type="date" defaultValue={errors ? (input.to ?? toDay) : toDay} aria-invalid={errors?.to ? true : undefined} aria-describedby={describedBy("to")} />{" "}
+      <label htmlFor="figure-view-unit">{t("figures.view.unit")}</label>{" "}
+      <select id="figure-view-unit" name="unit" defaultValue={unit?.code ?? ""} aria-invalid={errors?.unit ? true : undefined} aria-describedby={describedBy("unit")}>
+        <option value="">{t("figures.view.wholeProvince")}</option>
+        {units.map((u) => (
+          <option key={u.code} value={u.code}>
+            {`${"\u00a0\u00a0".repeat(u.depth)}${u.name}`}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" className="button secondary">
+        {t("figures.view.apply")}
+      </button>
+    </form>
   );
 }
