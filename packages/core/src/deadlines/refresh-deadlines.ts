@@ -58,30 +58,40 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
       events: mine,
     });
     if (slots.length === 0) continue;
-    const result = await tx.dueInstance.createMany({
-      data: slots.map((s) => ({
-        tenantId,
-        dutyKey: duty.key,
-        agencyId: duty.agencyId,
-        sectionId: duty.sectionId,
-        role: duty.role,
-        rule: duty.rule as unknown as Prisma.InputJsonValue,
-        source: duty.source,
-        key: s.key,
-        dueAt: s.dueAt,
-        opensAt: s.opensAt,
-        closesAt: s.closesAt ?? null,
-        required: s.required,
-        eventId: s.eventId ?? null,
-      })),
-      skipDuplicates: true,
-    });
-    created += result.count;
+    // What is stored already (a duty driven by events has one instance per question asked: tens of
+    // thousands, every round); only the slots not yet stored are written.
+    const bySlot = new Map(slots.map((s) => [s.key, s]));
+    const stored: { id: string; key: string; dueAt: Date; opensAt: Date; closesAt: Date | null; status: string }[] = [];
+    for (const keys of chunks([...bySlot.keys()], 5_000))
+      stored.push(...(await tx.dueInstance.findMany({ where: { tenantId, dutyKey: duty.key, key: { in: keys } }, select: { id: true, key: true, dueAt: true, opensAt: true, closesAt: true, status: true } })));
+    const known = new Set(stored.map((r) => r.key));
+    const missing = slots.filter((s) => !known.has(s.key));
+    if (missing.length > 0) {
+      const result = await tx.dueInstance.createMany({
+        data: missing.map((s) => ({
+          tenantId,
+          dutyKey: duty.key,
+          agencyId: duty.agencyId,
+          sectionId: duty.sectionId,
+          role: duty.role,
+          rule: duty.rule as unknown as Prisma.InputJsonValue,
+          source: duty.source,
+          key: s.key,
+          dueAt: s.dueAt,
+          opensAt: s.opensAt,
+          closesAt: s.closesAt ?? null,
+          required: s.required,
+          eventId: s.eventId ?? null,
+        })),
+        // Another instance's round may have written them since (two app instances at once).
+        skipDuplicates: true,
+      });
+      created += result.count;
+    }
     // A deadline not yet met follows today's rule and calendar (a day off added, a swapped Saturday);
     // met or missed ones keep the deadline they were judged against.
-    const bySlot = new Map(slots.map((s) => [s.key, s]));
-    const stored = await tx.dueInstance.findMany({ where: { tenantId, dutyKey: duty.key, key: { in: [...bySlot.keys()] }, status: { in: ["open", "overdue"] } } });
     for (const row of stored) {
+      if (row.status !== "open" && row.status !== "overdue") continue;
       const slot = bySlot.get(row.key)!;
       const same = row.dueAt.getTime() === slot.dueAt.getTime() && row.opensAt.getTime() === slot.opensAt.getTime() && (row.closesAt?.getTime() ?? null) === (slot.closesAt?.getTime() ?? null);
       if (!same) await tx.dueInstance.update({ where: { id: row.id }, data: { dueAt: slot.dueAt, opensAt: slot.opensAt, closesAt: slot.closesAt ?? null }, select: { id: true } });
@@ -97,7 +107,12 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
   const keys = await tx.$queryRaw<{ duty_key: string }[]>`
     select distinct duty_key from due_instance where tenant_id = ${tenantId}::uuid and due_at >= ${since} and due_at < ${until}`;
   for (const { duty_key: dutyKey } of keys) {
-    const list = await tx.dueInstance.findMany({ where: { tenantId, dutyKey, dueAt: { gte: since, lt: until } }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] });
+    // What evaluation reads and compares, nothing more (not the rule each row repeats).
+    const list = await tx.dueInstance.findMany({
+      where: { tenantId, dutyKey, dueAt: { gte: since, lt: until } },
+      orderBy: [{ dueAt: "asc" }, { key: "asc" }],
+      select: { id: true, key: true, dueAt: true, opensAt: true, closesAt: true, required: true, eventId: true, sectionId: true, agencyId: true, status: true, fulfilledAt: true, lateSeconds: true, updates: true },
+    });
     if (list.length === 0) continue;
     const first = list[0]!;
     const instances: DueInstance[] = list.map((s) => ({
@@ -128,3 +143,8 @@ export async function refreshDeadlinesIn({ tx, tenantId, now = new Date(), windo
   return { created, changed };
 }
 
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
