@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { enterFigures, getFigureGrid, type FigureCell } from "@cong/core";
 import { requireFigureEntry } from "~/utils/figures.server";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
+import { localized } from "@cong/i18n";
 import { LocalizedText } from "~/components/localized-text";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary } from "~/components/form/fields";
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Figures() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { grid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -68,7 +69,7 @@ export default function Figures() {
   const entered = (series: string, unit: string) => result?.input?.[cellField(series, unit)] ?? grid.values[`${series}|${unit}`] ?? "";
   const labels: Record<string, string> = { date: t("figures.date"), time: t("figures.time") };
   const rowName = (r: { name: string; province: boolean }) => (r.province ? t("figures.province") : r.name);
-  for (const s of grid.series) for (const r of grid.rows) labels[cellField(s.key, r.code)] = t("figures.cell", { series: s.names.vi, unit: rowName(r) });
+  for (const s of grid.series) for (const r of grid.rows) labels[cellField(s.key, r.code)] = t("figures.cell", { series: localized(s.names, i18n.language).text, unit: rowName(r) });
   return (
     <>
       <h1>{t("figures.heading")}</h1>
