@@ -6,6 +6,24 @@ import { localizedSchema, slugSchema, sourceSchema } from "./pack-basics.ts";
 export const FIGURE_MEASURES = ["count", "level"] as const;
 
 /**
+ * A series whose figures come from another system (issue 10, e.g. the Ministry of Health's epidemic
+ * levels): a CSV (the import template's columns) or JSON (an array of {date, time, unit, value}) file at
+ * a URL, pulled every few minutes by the platform; a pull with any bad row changes nothing.
+ */
+export const figureFeedSchema = z
+  .object({
+    url: z
+      .string()
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), "an http or https address"),
+    format: z.enum(["csv", "json"]).default("csv"),
+    every: z.number().int().min(5).max(1440).default(60).describe("minutes between two pulls"),
+  })
+  .strict();
+export type FigureFeed = z.output<typeof figureFeedSchema>;
+
+/**
  * A series of figures (issue 10): what is counted, at which admin level it is entered, by which agencies,
  * at which times of the day, and in which statistics or charts section it is published (whose duties its
  * entries fulfil). The province's figure is the sum of its units' or entered directly.
@@ -25,6 +43,7 @@ export const figureSeriesSchema = z
     order: z.number().int().min(0).default(0),
     enabled: z.boolean().default(true),
     source: sourceSchema.optional(),
+    feed: figureFeedSchema.optional().describe("pulled from another system's file on a schedule, as well as entered by its agencies"),
   })
   .strict();
 

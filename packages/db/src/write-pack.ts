@@ -237,6 +237,7 @@ async function syncFigureSeries(tx: Tx, tenantId: string, pack: TenantPack, agen
       position: f.order,
       enabled: f.enabled,
       source: f.source ?? null,
+      feed: optionalJson(f.feed),
     };
     const row = existing.get(f.key);
     let seriesId: string;
@@ -246,7 +247,7 @@ async function syncFigureSeries(tx: Tx, tenantId: string, pack: TenantPack, agen
       const changed =
         !same(row.names, f.names) || !same(row.description, f.description) || row.sectionId !== sectionId || row.measure !== f.measure ||
         row.levelKey !== (f.level ?? null) || row.province !== f.province || row.times.join() !== f.times.join() || row.cumulative !== f.cumulative ||
-        row.position !== f.order || row.enabled !== f.enabled || row.source !== (f.source ?? null);
+        row.position !== f.order || row.enabled !== f.enabled || row.source !== (f.source ?? null) || !same(row.feed, f.feed);
       if (changed) await tx.figureSeries.update({ where: { id: row.id }, data: fields, select: { id: true } });
     }
     const { dropped, added } = agencyChanges(`figure series ${f.key}`, f.agencies, agencyIds, row?.agencies ?? []);

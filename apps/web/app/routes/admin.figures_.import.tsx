@@ -6,7 +6,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures } from "@cong/core";
+import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures, listFeedStatus } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { FiguresUpload } from "~/components/admin/figures-upload";
 import { ImportReport } from "~/components/admin/import-report";
@@ -16,6 +16,7 @@ import { staleDeadlines } from "~/utils/deadlines.server";
 import { requireFigureEntry } from "~/utils/figures.server";
 import { MB, readForm } from "~/utils/form.server";
 import { getLocale } from "~/utils/locale.server";
+import { formatDateTime } from "~/utils/public-format";
 
 const PATH = "/admin/figures/import";
 // The report shows this many problems; the rest are counted.
@@ -24,9 +25,17 @@ const SHOWN = 500;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { tenant, ability, who } = await requireFigureEntry(request, context);
   const grid = await context.unit.run((tx) => getFigureGrid({ tx, tenantId: tenant.id, ability, who, timeZone: tenant.timeZone }));
+  // The feeds of the series this person enters, with their last pull (pack data: feed:).
+  const mine = new Set(grid.series.map((s) => s.key));
+  const feeds = (await context.unit.run((tx) => listFeedStatus({ tx, tenantId: tenant.id }))).filter((f) => mine.has(f.key));
   // The column names as the template writes them (the import also takes them in the other languages).
   const columns = FIGURE_COLUMN_NAMES[await getLocale(request, context.site)];
-  return { columns, series: grid.series.map((s) => ({ key: s.key, names: s.names, times: s.times })) };
+  return {
+    columns,
+    series: grid.series.map((s) => ({ key: s.key, names: s.names, times: s.times })),
+    feeds: feeds.map((f) => ({ key: f.key, names: grid.series.find((s) => s.key === f.key)!.names, url: f.feed.url, format: f.feed.format, every: f.feed.every, last: f.last ? { ...f.last, at: f.last.at.toISOString() } : null })),
+    timeZone: tenant.timeZone,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,8 +58,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FiguresImport() {
-  const { t } = useTranslation();
-  const { columns, series } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { columns, series, feeds, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
@@ -100,6 +109,44 @@ export default function FiguresImport() {
         </p>
       </section>
       <FiguresUpload action={PATH} report={report} />
+      {feeds.length > 0 ? (
+        <section className="panel" aria-labelledby="feeds-heading">
+          <h2 id="feeds-heading">{t("figures.feeds.heading")}</h2>
+          <p className="muted">{t("figures.feeds.intro")}</p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="feeds-heading">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{t("figures.feeds.series")}</th>
+                  <th scope="col">{t("figures.feeds.address")}</th>
+                  <th scope="col">{t("figures.feeds.every")}</th>
+                  <th scope="col">{t("figures.feeds.last")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {feeds.map((f) => (
+                  <tr key={f.key}>
+                    <th scope="row">
+                      <LocalizedText value={f.names} />
+                    </th>
+                    <td>
+                      <code>{f.url}</code> ({f.format.toUpperCase()})
+                    </td>
+                    <td>{t("figures.feeds.minutes", { count: f.every })}</td>
+                    <td>
+                      {f.last === null
+                        ? t("figures.feeds.never")
+                        : f.last.ok
+                          ? t("figures.feeds.ok", { time: formatDateTime(f.last.at, i18n.language, timeZone), count: f.last.rows, changed: f.last.changed })
+                          : t("figures.feeds.failed", { time: formatDateTime(f.last.at, i18n.language, timeZone), reason: f.last.message ?? "" })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

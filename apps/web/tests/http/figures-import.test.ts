@@ -64,6 +64,19 @@ describeServer("figures import", (server) => {
     expect(png.text).toContain("Loại tệp không được chấp nhận");
   });
 
+  it("lists the feeds of the series the member enters, with the last pull and why it failed", async () => {
+    const series = await server().db.owner.figureSeries.findFirstOrThrow({ where: { tenantId: na(), key: "ca-mac-moi" } });
+    await server().db.owner.figureSeries.update({ where: { id: series.id }, data: { feed: { url: "https://so-lieu.example.vn/ca-mac-moi.csv", format: "csv", every: 30 } } });
+    await server().db.owner.figureFeedPull.create({ data: { tenantId: na(), seriesId: series.id, ok: false, message: "dòng 3, Giá trị: Nhập một số nguyên không âm" } });
+    const page = await (await server().signedIn("naCdc")).get("/admin/figures/import");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Nguồn số liệu tự động");
+    expect(page.text).toContain("https://so-lieu.example.vn/ca-mac-moi.csv");
+    expect(page.text).toContain("30 phút một lần");
+    expect(page.text).toContain("không nhập được (dòng 3, Giá trị: Nhập một số nguyên không âm)");
+    await server().db.owner.figureSeries.update({ where: { id: series.id }, data: { feed: null as never } });
+  });
+
   it("is a province's page for members who enter figures: 404 on the platform's site, 403 for an agency that enters none", async () => {
     const operator = await server().signedIn("operator");
     expect((await operator.get("/admin/figures/import")).status).toBe(404);

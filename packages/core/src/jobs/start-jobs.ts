@@ -10,9 +10,10 @@ import PgBoss from "pg-boss";
 import { refreshDeadlines } from "../deadlines/refresh-deadlines.ts";
 import { sendReminders } from "../deadlines/send-reminders.ts";
 import { publishDueItems } from "../items/publish-due-items.ts";
+import { pullFigureFeeds } from "./pull-figure-feeds.ts";
 import type { Mailer } from "../mail/mailer.ts";
 
-export const QUEUES = { publish: "publish-due", deadlines: "deadlines" } as const;
+export const QUEUES = { publish: "publish-due", deadlines: "deadlines", feeds: "figure-feeds" } as const;
 
 export type Jobs = {
   /** Publishing at a given time (an item was scheduled): a job that becomes due then. */
@@ -76,9 +77,15 @@ export async function startJobs(o: JobOptions): Promise<Jobs> {
     const r = await runDeadlineRound(o);
     if (r.sent > 0 || r.created > 0) o.log(`jobs: deadlines ${r.created} new due instance(s), ${r.changed} evaluated, ${r.sent} reminder(s) sent`);
   });
+  await boss.work(QUEUES.feeds, poll, async () => {
+    const r = await pullFigureFeeds({ db: o.db });
+    if (r.pulled > 0 || r.failed > 0) o.log(`jobs: figure feeds ${r.pulled} pulled, ${r.failed} failed (see the feed log)`);
+  });
   // Every minute as a safety net, and once now: what fell due while the server was down is caught up.
   await boss.schedule(QUEUES.publish, "* * * * *");
   await boss.schedule(QUEUES.deadlines, "* * * * *");
+  // Each feed has its own interval (pack data); the job looks every minute for those that are due.
+  await boss.schedule(QUEUES.feeds, "* * * * *");
   await boss.send(QUEUES.publish, {});
   await boss.send(QUEUES.deadlines, {});
 
