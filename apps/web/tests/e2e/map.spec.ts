@@ -57,7 +57,8 @@ for (const m of maps) {
     await expect(page.getByRole("button", { name: /zoom in/i })).toBeVisible();
 
     // The demo's places: a layer per kind on the map, and the same places in the page's list.
-    const geojson = (await (await page.request.get(siteUrl(m.slug, "/api/v1/places"))).json()) as { features: { properties: { kind: string; name: string } }[] };
+    // Asked from the page (the browser resolves *.localhost; Node's resolver does not).
+    const geojson = (await page.evaluate(() => fetch("/api/v1/places").then((r) => r.json()))) as { features: { properties: { kind: string; name: string } }[] };
     expect(geojson.features.length).toBeGreaterThan(0);
     for (const kind of new Set(geojson.features.map((f) => f.properties.kind))) expect(layers.some((l) => l.startsWith(`places-${kind}`)), kind).toBe(true);
     const listed = (await page.locator("table.places tbody tr th").allInnerTexts()).join("\n");
