@@ -10,13 +10,13 @@ import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [
   "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
-  "figure", "figure_feed_pull", "figure_revision", "figure_series", "figure_series_agency", "item",
+  "figure", "figure_feed_pull", "figure_revision", "figure_series", "figure_series_agency", "figure_total", "item",
   "item_revision", "item_translation", "map_boundary", "place", "place_kind", "place_kind_agency", "place_status", "reminder", "search_entry", "section", "section_category", "session", "tenant_day", "update_event", "user_agency",
 ];
 // Append-only for the runtime role: no update or delete at all (proved in their own tests).
 const APPEND_ONLY = new Set(["audit_log", "figure_feed_pull", "figure_revision", "item_revision", "place_status"]);
 // Written only by the database's own trigger: the runtime role may read, never write (proved below).
-const TRIGGER_WRITTEN = new Set(["content_version", "search_entry"]);
+const TRIGGER_WRITTEN = new Set(["content_version", "figure_total", "search_entry"]);
 const REFUSED = /row-level security|42501|permission denied/i;
 
 describeBackends("row-level security", ({ db }) => {
@@ -175,6 +175,17 @@ describeBackends("row-level security", ({ db }) => {
     await withTenant(db(), a, (tx) => tx.section.updateMany({ where: { tenantId: a }, data: { enabled: true } }));
     expect(await version(a)).toBeGreaterThan(beforeA);
     expect(await version(b)).toBe(beforeB);
+  });
+
+  it("reads its own figure totals and cannot write any, while its own figure writes keep them and leave B's alone", async () => {
+    for (const sql of [`update figure_total set units = 0 where tenant_id = '${a}'`, `delete from figure_total where tenant_id = '${a}'`])
+      await expect(withTenant(db(), a, (tx) => tx.$executeRawUnsafe(sql)), sql).rejects.toThrow(REFUSED);
+    const totalOf = (tenantId: string) => db().owner.figureTotal.findFirstOrThrow({ where: { tenantId }, select: { province: true, units: true } });
+    const before = await totalOf(b);
+    await withTenant(db(), a, (tx) => tx.figure.updateMany({ where: { tenantId: a }, data: { value: 41n } }));
+    expect(await totalOf(a)).toEqual({ province: null, units: 1 });
+    expect((await db().owner.figureTotal.findFirstOrThrow({ where: { tenantId: a } })).unitsSum).toBe(41n);
+    expect(await totalOf(b)).toEqual(before);
   });
 
   it("cannot write the platform tables, but for its own tenant's settings and domains", async () => {

@@ -13,7 +13,7 @@ describeBackends("schema.prisma agrees with the migrated database", ({ db }) => 
     expect(models.map((m) => m.table).sort()).toEqual(
       [
         "admin_level", "admin_unit", "agency", "app_user", "attachment", "audit_log", "auth_token", "clock_event", "content_version", "due_instance", "duty",
-        "figure", "figure_feed_pull", "figure_revision", "figure_series", "figure_series_agency", "item",
+        "figure", "figure_feed_pull", "figure_revision", "figure_series", "figure_series_agency", "figure_total", "item",
         "place", "place_kind", "place_kind_agency", "place_status",
         "item_revision", "item_translation", "map_boundary", "reminder", "search_entry", "section", "section_category", "session", "tenant", "tenant_day", "tenant_domain",
         "update_event", "user_agency",

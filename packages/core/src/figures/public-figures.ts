@@ -1,7 +1,8 @@
 // What a statistics or charts section shows of its series (issue 10): for each series, the province's
 // figure at every slot of a date range (entered, or the sum of its units'; for an epidemic level, the
 // highest of its units'), the running total since the first figure where the series is cumulative, and
-// the latest slot's figure per unit. One aggregate query per section, on (tenant, series, slot).
+// the latest slot's figure per unit. The province's figures come from figure_total (one row per slot);
+// a locality's are added up from its units' figures, on (tenant, series, slot).
 import type { Localized } from "@cong/config";
 import type { Tx } from "@cong/db";
 import { underAny } from "../units/answered-units.ts";
@@ -36,22 +37,38 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to, uni
   const ids = series.map((s) => s.id);
   // The units counted: every unit but the province's own row, or the chosen one and those under it.
   const inside = unitCode === null ? null : [...underAny(units, new Set([unitCode]))];
-  const rows = await tx.$queryRaw<{ series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null; demo: boolean }[]>`
-    select series_id, slot, bool_or(demo) as demo,
-           sum(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_sum,
-           max(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_max,
-           max(value) filter (where unit_code = ${provinceCode}) as province
-    from figure
-    where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot >= ${from} and slot < ${to}
-    group by series_id, slot
-    order by slot`;
-  const before = await tx.$queryRaw<{ series_id: string; units_sum: bigint | null; province: bigint | null }[]>`
-    select series_id,
-           sum(value) filter (where unit_code <> ${provinceCode} and (${inside}::text[] is null or unit_code = any(${inside}::text[]))) as units_sum,
-           sum(value) filter (where unit_code = ${provinceCode}) as province
-    from figure
-    where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot < ${from}
-    group by series_id`;
+  type SlotRow = { series_id: string; slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null; demo: boolean };
+  type BeforeRow = { series_id: string; units_sum: bigint | null; province: bigint | null };
+  // The province's: one row per slot from figure_total (migration 20261205090000). A locality's: its
+  // units' figures, added up here.
+  const rows =
+    inside === null
+      ? await tx.$queryRaw<SlotRow[]>`
+          select series_id, slot, demo, units_sum, units_max, province from figure_total
+          where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot >= ${from} and slot < ${to}
+          order by slot`
+      : await tx.$queryRaw<SlotRow[]>`
+          select series_id, slot, bool_or(demo) as demo,
+                 sum(value) filter (where unit_code <> ${provinceCode} and unit_code = any(${inside}::text[])) as units_sum,
+                 max(value) filter (where unit_code <> ${provinceCode} and unit_code = any(${inside}::text[])) as units_max,
+                 max(value) filter (where unit_code = ${provinceCode}) as province
+          from figure
+          where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot >= ${from} and slot < ${to}
+          group by series_id, slot
+          order by slot`;
+  const before =
+    inside === null
+      ? await tx.$queryRaw<BeforeRow[]>`
+          select series_id, sum(units_sum)::bigint as units_sum, sum(province)::bigint as province from figure_total
+          where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot < ${from}
+          group by series_id`
+      : await tx.$queryRaw<BeforeRow[]>`
+          select series_id,
+                 sum(value) filter (where unit_code <> ${provinceCode} and unit_code = any(${inside}::text[])) as units_sum,
+                 sum(value) filter (where unit_code = ${provinceCode}) as province
+          from figure
+          where tenant_id = ${tenantId}::uuid and series_id = any(${ids}::uuid[]) and slot < ${from}
+          group by series_id`;
   // A locality's figures are its units' (never the province's own row).
   const ofProvince = (s: (typeof series)[number]) => inside === null && (s.province === "entered" || !s.levelKey);
   const out: PublicSeries[] = [];

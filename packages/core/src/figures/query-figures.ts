@@ -45,26 +45,17 @@ export async function queryFigures({ tx, tenantId, timeZone, input, now = new Da
 
   let figures: FigureRow[];
   if (unit === null) {
-    // The province's figure per slot: entered, or summed (the highest level) over its units.
+    // The province's figure per slot: entered, or the sum (the highest, for a level) of its units', as
+    // figure_total keeps them (migration 20261205090000): one row per slot, however many units.
     const entered = series.province === "entered" || !series.levelKey;
-    const rows = entered
-      ? await tx.$queryRaw<{ slot: Date; value: bigint }[]>`
-          select slot, value from figure
-          where tenant_id = ${tenantId}::uuid and series_id = ${series.id}::uuid and unit_code = ${provinceCode}
-            and slot >= ${start} and slot < ${end} and (${after}::timestamptz is null or slot > ${after}::timestamptz)
-          order by slot limit ${limit + 1}`
-      : series.measure === "level"
-        ? await tx.$queryRaw<{ slot: Date; value: bigint }[]>`
-          select slot, max(value) as value from figure
-          where tenant_id = ${tenantId}::uuid and series_id = ${series.id}::uuid and unit_code <> ${provinceCode}
-            and slot >= ${start} and slot < ${end} and (${after}::timestamptz is null or slot > ${after}::timestamptz)
-          group by slot order by slot limit ${limit + 1}`
-        : await tx.$queryRaw<{ slot: Date; value: bigint }[]>`
-          select slot, sum(value)::bigint as value from figure
-          where tenant_id = ${tenantId}::uuid and series_id = ${series.id}::uuid and unit_code <> ${provinceCode}
-            and slot >= ${start} and slot < ${end} and (${after}::timestamptz is null or slot > ${after}::timestamptz)
-          group by slot order by slot limit ${limit + 1}`;
-    figures = rows.map((r) => ({ slot: r.slot.toISOString(), unit: provinceCode, value: Number(r.value) }));
+    const rows = await tx.$queryRaw<{ slot: Date; units_sum: bigint | null; units_max: bigint | null; province: bigint | null }[]>`
+      select slot, units_sum, units_max, province from figure_total
+      where tenant_id = ${tenantId}::uuid and series_id = ${series.id}::uuid
+        and slot >= ${start} and slot < ${end} and (${after}::timestamptz is null or slot > ${after}::timestamptz)
+        and (case when ${entered}::boolean then province is not null else units > 0 end)
+      order by slot limit ${limit + 1}`;
+    const pick = (r: (typeof rows)[number]) => (entered ? r.province : series.measure === "level" ? r.units_max : r.units_sum) ?? 0n;
+    figures = rows.map((r) => ({ slot: r.slot.toISOString(), unit: provinceCode, value: Number(pick(r)) }));
   } else if (unit === "all") {
     const rows = await tx.$queryRaw<{ slot: Date; unit_code: string; value: bigint }[]>`
       select slot, unit_code, value from figure
