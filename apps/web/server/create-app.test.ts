@@ -16,7 +16,7 @@ const quangNinh: TenantSummary = {
   portalTitle: { vi: "Cổng thông tin COVID-19 tỉnh Quảng Ninh" },
   defaultLocale: "vi",
   locales: ["vi", "en", "zh"],
-  colors: { primary: "#b71c1c" }, timeZone: "Asia/Ho_Chi_Minh",
+  colors: { primary: "#b71c1c" }, timeZone: "Asia/Ho_Chi_Minh", mapOrigins: [],
 };
 
 let server: Server;

@@ -21,13 +21,13 @@ export type KeptPagesOptions = { db: Db; pageCache: PageCache; platformDomain: s
 export function answerKeptPages(o: KeptPagesOptions, next: RequestListener): RequestListener {
   return (req, res) => {
     keptPageFor(o, req).then(
-      (page) => (page ? write(o, req, res, page) : next(req, res)),
+      (kept) => (kept ? write(o, req, res, kept.page, kept.origins) : next(req, res)),
       () => next(req, res),
     );
   };
 }
 
-async function keptPageFor(o: KeptPagesOptions, req: IncomingMessage): Promise<CachedPage | undefined> {
+async function keptPageFor(o: KeptPagesOptions, req: IncomingMessage): Promise<{ page: CachedPage; origins: string[] } | undefined> {
   const url = req.url ?? "";
   if (!mayUseKeptPage(req.method, req.headers.cookie) || !url.startsWith("/")) return undefined;
   const q = url.indexOf("?");
@@ -39,12 +39,14 @@ async function keptPageFor(o: KeptPagesOptions, req: IncomingMessage): Promise<C
   if (!tenant) return undefined;
   const version = await o.pageCache.version(tenant.id);
   if (version === null) return undefined;
-  return o.pageCache.get(pageKey(tenant, version, req.headers.cookie, url));
+  const page = o.pageCache.get(pageKey(tenant, version, req.headers.cookie, url));
+  return page ? { page, origins: tenant.mapOrigins } : undefined;
 }
 
-function write(o: KeptPagesOptions, req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+function write(o: KeptPagesOptions, req: IncomingMessage, res: ServerResponse, page: CachedPage, origins: string[]): void {
   const answer = keptAnswer(page, req.headers["if-none-match"]);
-  for (const [name, value] of securityHeaderList(newNonce(), o.production)) res.setHeader(name, value);
+  // As site-middleware.ts: the province's map origins are allowed on its pages.
+  for (const [name, value] of securityHeaderList(newNonce(), o.production, origins)) res.setHeader(name, value);
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.setHeader("X-Page-Cache", "hit");
   let body: Uint8Array | null = answer.body;

@@ -4,15 +4,17 @@
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 
-export function contentSecurityPolicy(nonce: string): string {
+/** origins: the other origins a province's map reads from (TenantSummary.mapOrigins), for fetch and images. */
+export function contentSecurityPolicy(nonce: string, origins: readonly string[] = []): string {
+  const also = origins.map((o) => ` ${o}`).join("");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${also}`,
     "media-src 'self'",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${also}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -22,12 +24,12 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 /** The headers every answer carries, with this answer's nonce (also written by the kept-page path). */
-export function securityHeaderList(nonce: string, production: boolean): [string, string][] {
+export function securityHeaderList(nonce: string, production: boolean, origins: readonly string[] = []): [string, string][] {
   const list: [string, string][] = [
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["X-Frame-Options", "DENY"],
-    ["Content-Security-Policy", contentSecurityPolicy(nonce)],
+    ["Content-Security-Policy", contentSecurityPolicy(nonce, origins)],
     ["Cross-Origin-Opener-Policy", "same-origin"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=(self)"],
   ];

@@ -3,6 +3,7 @@
 import type { RequestHandler } from "express";
 import { parseHost, type TenantHost, type TenantSummary } from "@cong/core";
 import type { Site } from "~/load-context";
+import { contentSecurityPolicy } from "./security-headers.ts";
 
 export type ResolveTenant = (host: TenantHost) => Promise<TenantSummary | null>;
 
@@ -38,6 +39,8 @@ export function siteMiddleware(options: { platformDomain: string; resolve: Resol
         return;
       }
       res.locals.site = site;
+      // A province whose map reads a basemap from elsewhere: its pages may fetch from there too.
+      if (site.kind === "tenant" && site.tenant.mapOrigins.length > 0) res.setHeader("Content-Security-Policy", contentSecurityPolicy(String(res.locals.nonce ?? ""), site.tenant.mapOrigins));
       next();
     } catch (error) {
       next(error);

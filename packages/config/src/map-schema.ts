@@ -31,7 +31,7 @@ export const mapSchema = z
       .string()
       .regex(/^pk\.[\w.-]+$/, "must be a public Mapbox token (pk.…)")
       .optional()
-      .describe("a Mapbox public token: the map is then drawn by mapbox-gl (not bundled yet: see docs/decisions/0013)"),
+      .describe("a Mapbox public token: the map is then drawn by mapbox-gl 1.13 (BSD), with the style given (docs/decisions/0013)"),
     center: lonLat.optional().describe("[longitude, latitude] the map opens on; default: the boundaries' extent"),
     zoom: z.number().min(0).max(22).optional(),
     bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().describe("[west, south, east, north] the map opens on"),
@@ -50,7 +50,6 @@ export const mapSchema = z
   .superRefine((map, ctx) => {
     if (map.style && map.tiles) ctx.addIssue({ code: "custom", path: ["tiles"], message: "give a style or tiles, not both" });
     if (map.accessToken && !map.style) ctx.addIssue({ code: "custom", path: ["accessToken"], message: "a Mapbox token goes with a style URL" });
-    if (map.accessToken) ctx.addIssue({ code: "custom", path: ["accessToken"], message: "the mapbox-gl renderer is not bundled in this build (docs/decisions/0013): remove the token or use a MapLibre style" });
     if (map.bounds && (map.bounds[0] >= map.bounds[2] || map.bounds[1] >= map.bounds[3])) ctx.addIssue({ code: "custom", path: ["bounds"], message: "must be [west, south, east, north] with west < east and south < north" });
   });
 

@@ -87,4 +87,5 @@ export { listPlaces, getPlace, parsePlaceFilter, placeFilterSchema, PLACE_PAGE, 
 export { placesToGeoJson, type PlaceCollection, type PlaceFeature } from "./places/places-geojson.ts";
 export { importPlaces, placeTemplate, PLACE_COLUMN_NAMES, type ImportPlacesResult } from "./places/import-places.ts";
 export { seedDemoPlaces } from "./places/seed-demo-places.ts";
+export { foldVietnamese } from "./content/search-text.ts";
 export { checkArea } from "./places/geometry.ts";

@@ -3,6 +3,8 @@
 export type MapIslandConfig = {
   locale: string;
   style: string | null;
+  /** A Mapbox public token from the pack: the map is drawn by mapbox-gl (same calls) instead of maplibre-gl. */
+  accessToken: string | null;
   tiles: { url: string; attribution: string; tileSize: number; maxZoom: number } | null;
   attribution: string | null;
   boundariesAttribution: string | null;

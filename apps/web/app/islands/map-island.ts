@@ -1,14 +1,34 @@
 // The map island (issue 10, docs/decisions/0013): the one script a map page carries. It reads the page's
 // [data-island="map"] container (its configuration and figures are data attributes, so the page has no
-// inline script and stays the same bytes for everyone), then loads maplibre-gl, the boundaries and the
-// places. Everything it shows is also in the page's HTML (the table of figures, the legend), so a failure
+// inline script and stays the same bytes for everyone), then loads maplibre-gl (mapbox-gl 1.13 when the
+// pack gives a Mapbox token: the same calls, docs/decisions/0013), the boundaries and the places. Everything it shows is also in the page's HTML (the table of figures, the legend), so a failure
 // here leaves a complete page. Readiness for tests and tools: data-map-state="loading|ready|failed" and,
-// once the map's `load` event fired and the layers were added, data-map-layers="<layer ids>".
+// once the map's `load` event fired and the layers were added, data-map-layers="<layer ids>";
+// data-map-renderer says which library drew it.
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type * as MapLibreGl from "maplibre-gl";
 import type { GeoJSONSourceSpecification, StyleSpecification } from "maplibre-gl";
 import type { MapIslandConfig, PlaceFeature } from "./map-config";
 
 type GeoJSONData = GeoJSONSourceSpecification["data"];
+type Renderer = Pick<typeof MapLibreGl, "Map" | "NavigationControl" | "AttributionControl" | "Popup">;
+
+/**
+ * maplibre-gl, or mapbox-gl 1.13 (BSD-3-Clause, the last open release) for a pack with a Mapbox token:
+ * its Map, controls, popups, sources, layers and expressions take the calls made here as maplibre's do.
+ * Each is its own chunk, fetched by the map page only, and only the one the pack asks for.
+ */
+async function loadRenderer(accessToken: string | null): Promise<{ name: string; lib: Renderer }> {
+  if (accessToken) {
+    const mod = (await import("mapbox-gl")) as { default?: unknown };
+    const mapboxgl = (mod.default ?? mod) as Renderer & { accessToken: string };
+    mapboxgl.accessToken = accessToken;
+    return { name: "mapbox-gl", lib: mapboxgl };
+  }
+  const maplibre = await import("maplibre-gl");
+  maplibre.setWorkerUrl(workerUrl);
+  return { name: "maplibre-gl", lib: maplibre };
+}
 
 const PLACE_COLORS = ["#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#283593", "#558b2f", "#37474f"];
 
@@ -38,8 +58,9 @@ async function start(container: HTMLElement) {
   const t = config.labels;
   const canvasHolder = container.querySelector<HTMLElement>(".map-canvas")!;
   container.dataset.mapState = "loading";
-  const { Map: MapLibre, NavigationControl, AttributionControl, Popup, setWorkerUrl } = await import("maplibre-gl");
-  setWorkerUrl(workerUrl);
+  const renderer = await loadRenderer(config.accessToken ?? null);
+  const { Map: MapLibre, NavigationControl, AttributionControl, Popup } = renderer.lib;
+  container.dataset.mapRenderer = renderer.name;
 
   const number = new Intl.NumberFormat(config.locale);
   // No style and no tiles: a plain background under the boundaries, nothing fetched from elsewhere.

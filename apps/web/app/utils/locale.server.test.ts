@@ -6,7 +6,7 @@ import { getLocale, localeCookie, localeCookieHeader } from "./locale.server.ts"
 
 const tenant = (slug: string, locales: TenantSummary["locales"]): Site => ({
   kind: "tenant",
-  tenant: { id: "x", slug, name: { vi: slug }, portalTitle: { vi: slug }, defaultLocale: "vi", locales, colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh" },
+  tenant: { id: "x", slug, name: { vi: slug }, portalTitle: { vi: slug }, defaultLocale: "vi", locales, colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh", mapOrigins: [] },
 });
 const quangNinh = tenant("quang-ninh", ["vi", "en", "zh"]);
 const ngheAn = tenant("nghe-an", ["vi"]);

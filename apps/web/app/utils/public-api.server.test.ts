@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TenantSummary } from "@cong/core";
 import { apiQuery, filterErrors, parseItemKey } from "./public-api.server.ts";
 
-const tenant: TenantSummary = { id: "t", slug: "nghe-an", name: { vi: "Nghệ An" }, portalTitle: { vi: "Cổng" }, defaultLocale: "vi", locales: ["vi"], colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh" };
+const tenant: TenantSummary = { id: "t", slug: "nghe-an", name: { vi: "Nghệ An" }, portalTitle: { vi: "Cổng" }, defaultLocale: "vi", locales: ["vi"], colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh", mapOrigins: [] };
 
 describe("public API parameters", () => {
   it("reads an item key as two slugs and nothing else", () => {

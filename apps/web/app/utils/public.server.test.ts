@@ -93,7 +93,7 @@ describe("view models", () => {
 });
 
 describe("portalHead", () => {
-  const tenant = { id: "t", slug: "quang-ninh", name: { vi: "Quảng Ninh" }, portalTitle: { vi: "Cổng Quảng Ninh", en: "Quang Ninh Portal" }, defaultLocale: "vi" as const, locales: ["vi" as const, "en" as const], colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh" };
+  const tenant = { id: "t", slug: "quang-ninh", name: { vi: "Quảng Ninh" }, portalTitle: { vi: "Cổng Quảng Ninh", en: "Quang Ninh Portal" }, defaultLocale: "vi" as const, locales: ["vi" as const, "en" as const], colors: { primary: "#000000" }, timeZone: "Asia/Ho_Chi_Minh", mapOrigins: [] };
   const portal = (locale: "vi" | "en"): Portal => ({
     tenant,
     home: {} as Portal["home"],

@@ -2,8 +2,10 @@
 // outlines and the choropleth, and says so on its container (data-map-state="ready", data-map-layers);
 // with JavaScript off the same figures are in the page's table. A screenshot of each map is kept in the
 // test's output folder (test-results/), as an artifact a person can look at.
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { siteUrl } from "./fixtures";
+import { direct, siteUrl } from "./fixtures";
 
 // WebGL in headless Chromium without a GPU: SwiftShader, which recent Chromium enables only when asked.
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] } });
@@ -81,6 +83,47 @@ test("changing the series recolours the map and the table", async ({ page }) => 
   await expect(page).toHaveURL(/series=tu-vong/);
   await expect(page.locator(".map-table caption")).toContainText("Tử vong");
   await expect(page.locator('[data-island="map"]')).toHaveAttribute("data-map-state", "ready", { timeout: 20_000 });
+});
+
+// A pack with a Mapbox token and a style (no network here: the style is answered by the test, Mapbox's
+// own hosts are refused). The server's side (the token in the island's configuration, the Mapbox and
+// style origins in the page's Content-Security-Policy) is proved in tests/http/map.test.ts; here the page
+// is given that configuration and policy, and the island must draw it with mapbox-gl.
+test("with a Mapbox token in the pack, the same island draws the map with mapbox-gl", async ({ page }, testInfo) => {
+  const STYLE = "https://styles.example.vn/e2e/style.json";
+  const assets = fileURLToPath(new URL("../../build/client/assets/", import.meta.url));
+  const mapboxCss = readdirSync(assets).find((f) => /^mapbox-gl-[\w-]+\.css$/.test(f))!;
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route(/^https:\/\/(api|events)\.mapbox\.com\//, (route) => route.abort());
+  await page.route(STYLE, (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": "#e8eef2" } }] }) }),
+  );
+  await page.route(siteUrl("thanh-hoa", "/ban-do-kiem-soat"), async (route) => {
+    const [url, init] = direct("thanh-hoa", "/ban-do-kiem-soat");
+    const res = await route.fetch({ url, headers: { ...route.request().headers(), ...init.headers } });
+    const html = (await res.text())
+      .replace("&quot;style&quot;:null", `&quot;style&quot;:&quot;${STYLE}&quot;`)
+      .replace("&quot;accessToken&quot;:null", "&quot;accessToken&quot;:&quot;pk.e2e-test&quot;")
+      // The stylesheet the server links for a pack with a token (its controls' classes are mapbox-gl's).
+      .replace(/\/assets\/maplibre-gl-[\w-]+\.css/, `/assets/${mapboxCss}`);
+    expect(html).toContain("pk.e2e-test");
+    const headers = { ...res.headers(), "content-security-policy": res.headers()["content-security-policy"]!.replace("connect-src 'self'", "connect-src 'self' https://api.mapbox.com https://events.mapbox.com https://styles.example.vn") };
+    await route.fulfill({ response: res, body: html, headers });
+  });
+  await page.goto(siteUrl("thanh-hoa", "/ban-do-kiem-soat"));
+  const island = page.locator('[data-island="map"]');
+  await expect(island).toHaveAttribute("data-map-state", "ready", { timeout: 20_000 });
+  await expect(island).toHaveAttribute("data-map-renderer", "mapbox-gl");
+  const layers = ((await island.getAttribute("data-map-layers")) ?? "").split(" ");
+  expect(layers).toEqual(expect.arrayContaining(["district-fill", "district-line", "province-line"]));
+  expect(layers.some((l) => l.startsWith("places-"))).toBe(true);
+  await expect(page.locator(".mapboxgl-canvas")).toBeVisible();
+  // Its controls are styled and on the map, not in the page's flow.
+  await expect(page.locator(".mapboxgl-ctrl-bottom-right")).toHaveCSS("position", "absolute");
+  expect(errors).toEqual([]);
+  await page.waitForTimeout(300);
+  await page.locator(".section-map").screenshot({ path: testInfo.outputPath("map-thanh-hoa-mapbox.png") });
 });
 
 test.describe("with JavaScript off", () => {

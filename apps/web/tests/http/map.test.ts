@@ -76,4 +76,49 @@ describeServer("the map", (server) => {
     const qn = await server().client("quang-ninh").get("/api/v1/boundaries");
     expect(JSON.parse(qn.text)).toEqual({ type: "FeatureCollection", features: [] });
   });
+
+  it("lets a province's pages fetch its pack's basemap and, with a Mapbox token, draws with mapbox-gl; other provinces allow neither", async () => {
+    const setMap = (map: object | null) =>
+      server().db.executeSql(map === null ? "update tenant set pack = pack - 'map' where slug = 'thanh-hoa'" : "update tenant set pack = jsonb_set(pack, '{map}', $1::jsonb) where slug = 'thanh-hoa'", map === null ? [] : [JSON.stringify(map)]);
+    const before = (await server().db.executeSql("select pack->'map' as map from tenant where slug = 'thanh-hoa'", [])).rows[0]!.map as object | null;
+    const csp = (headers: Record<string, unknown>) => String(headers["content-security-policy"] ?? "");
+    const directive = (policy: string, name: string) => policy.split(/;\s*/).find((d) => d.startsWith(`${name} `)) ?? "";
+    // The host's tenant is looked up at most every 5 s: wait for the change to show.
+    const pageWhen = async (ok: (res: Awaited<ReturnType<ReturnType<ReturnType<typeof server>["client"]>["get"]>>) => boolean) => {
+      for (let i = 0; i < 40; i++) {
+        const res = await server().client("thanh-hoa").get("/ban-do-kiem-soat");
+        if (ok(res)) return res;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error("the page never changed");
+    };
+    try {
+      await setMap({ ...(before ?? {}), tiles: { url: "https://tiles.example.vn/{z}/{x}/{y}.png", attribution: { vi: "© Bản đồ nền" }, tileSize: 256, maxZoom: 18 } });
+      const tiled = await pageWhen((r) => csp(r.headers).includes("tiles.example.vn"));
+      for (const name of ["connect-src", "img-src"]) expect(directive(csp(tiled.headers), name)).toContain("https://tiles.example.vn");
+      expect(directive(csp(tiled.headers), "script-src")).not.toContain("tiles.example.vn");
+      expect(tiled.text).toContain("https://tiles.example.vn/{z}/{x}/{y}.png");
+      // The kept copy of a page says the same.
+      const kept = await server().client("thanh-hoa").get("/ban-do-kiem-soat");
+      expect(kept.headers["x-page-cache"]).toBe("hit");
+      expect(directive(csp(kept.headers), "connect-src")).toContain("https://tiles.example.vn");
+      for (const slug of ["nghe-an", "quang-ninh"]) expect(csp((await server().client(slug).get("/")).headers)).not.toContain("example.vn");
+
+      await setMap({ ...(before ?? {}), style: "https://styles.example.vn/cong/style.json", accessToken: "pk.test-token" });
+      const mapbox = await pageWhen((r) => csp(r.headers).includes("api.mapbox.com"));
+      expect(directive(csp(mapbox.headers), "connect-src")).toMatch(/https:\/\/api\.mapbox\.com.*https:\/\/styles\.example\.vn|https:\/\/styles\.example\.vn.*https:\/\/api\.mapbox\.com/);
+      expect(mapbox.text).toContain("pk.test-token");
+      expect(mapbox.text).toMatch(/<link rel="stylesheet" href="\/assets\/mapbox-gl-[\w-]+\.css"/);
+      expect(mapbox.text).not.toMatch(/maplibre-gl-[\w-]+\.css/);
+      // The island's bootstrap can import either library; the page loads only the bootstrap.
+      const island = /src="(\/assets\/map-island-[\w-]+\.js)"/.exec(mapbox.text)![1]!;
+      const bootstrap = (await server().client("thanh-hoa").get(island)).text;
+      expect(bootstrap).toMatch(/import\(["']\.\/mapbox-gl-[\w-]+\.js["']\)/);
+      expect(bootstrap).toMatch(/import\(["']\.\/maplibre-gl-[\w-]+\.js["']\)/);
+    } finally {
+      await setMap(before);
+    }
+    const plain = await pageWhen((r) => !csp(r.headers).includes("example.vn"));
+    expect(directive(csp(plain.headers), "connect-src")).toBe("connect-src 'self'");
+  });
 });

@@ -13,6 +13,11 @@ export type TenantSummary = {
   colors: { primary: string; secondary?: string; accent?: string };
   /** The IANA time zone the province's clocks, deadlines and dates are in (its pack says which). */
   timeZone: string;
+  /**
+   * The other origins the province's map reads from (its pack's style or tiles URL, Mapbox's API with a
+   * token): the pages' Content-Security-Policy lets the map fetch from them, and from nowhere else.
+   */
+  mapOrigins: string[];
 };
 
 export type TenantRow = {
@@ -24,6 +29,7 @@ export type TenantRow = {
   locales: string[];
   branding: unknown;
   timeZone: string;
+  pack?: unknown;
 };
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -49,7 +55,28 @@ export function toTenantSummary(row: TenantRow): TenantSummary {
     locales,
     colors,
     timeZone: row.timeZone,
+    mapOrigins: mapOriginsOf(row.pack),
   };
+}
+
+const MAPBOX_ORIGINS = ["https://api.mapbox.com", "https://events.mapbox.com"];
+
+/** The origins of the pack's map: style and tiles URLs, and Mapbox's when it gives a token. */
+export function mapOriginsOf(pack: unknown): string[] {
+  const map = asRecord(asRecord(pack).map);
+  const tiles = asRecord(map.tiles);
+  const origins = new Set<string>();
+  for (const url of [map.style, tiles.url]) {
+    if (typeof url !== "string") continue;
+    try {
+      const origin = new URL(url).origin;
+      if (/^https?:\/\//.test(origin)) origins.add(origin);
+    } catch {
+      // the pack check refuses such a URL; nothing to allow
+    }
+  }
+  if (typeof map.accessToken === "string") for (const o of MAPBOX_ORIGINS) origins.add(o);
+  return [...origins].sort();
 }
 
 export const tenantSummarySelect = {
@@ -61,4 +88,5 @@ export const tenantSummarySelect = {
   locales: true,
   branding: true,
   timeZone: true,
+  pack: true,
 } as const;

@@ -5,6 +5,7 @@
 import { useTranslation } from "react-i18next";
 import type { MapFigures } from "@cong/core";
 import { localized } from "@cong/i18n";
+import mapboxStyles from "mapbox-gl/dist/mapbox-gl.css?url";
 import mapStyles from "maplibre-gl/dist/maplibre-gl.css?url";
 import islandUrl from "~/islands/map-island.ts?worker&url";
 import type { MapIslandConfig } from "~/islands/map-config";
@@ -22,6 +23,7 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
   const config: MapIslandConfig = {
     locale,
     style: settings?.style ?? null,
+    accessToken: settings?.accessToken ?? null,
     tiles: settings?.tiles ? { url: settings.tiles.url, attribution: text(settings.tiles.attribution), tileSize: settings.tiles.tileSize, maxZoom: settings.tiles.maxZoom } : null,
     attribution: settings?.attribution ? text(settings.attribution) : null,
     boundariesAttribution: map.hasBoundaries ? t("map.boundariesCredit") : null,
@@ -73,7 +75,7 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
         </p>
       ) : null}
       {map.hasBoundaries ? null : <p className="notice">{t("map.noBoundaries")}</p>}
-      <link rel="stylesheet" href={mapStyles} />
+      <link rel="stylesheet" href={config.accessToken ? mapboxStyles : mapStyles} />
       <div className="map-island" data-island="map" data-map-state="static" data-describedby="map-legend" data-config={JSON.stringify(config)}>
         <div className="map-canvas" />
         <noscript>
