@@ -4,7 +4,8 @@
 // loaded through tenant:add's code path (the three real packs, and 31 packs derived from one of them
 // written to a temporary folder), then 1,000,000 published items with Vietnamese texts and 2,000,000 due
 // instances bulk-loaded with COPY (triggers skipped, so the content version is bumped by hand after),
-// secondary indexes rebuilt, ANALYZE. Needs a superuser login (session_replication_role).
+// secondary indexes rebuilt, ANALYZE; then 10,000,000 figures and 5,000 places on the map's province
+// (data-figures.ts; added to a database loaded before them). Needs a superuser login (session_replication_role).
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,6 +19,7 @@ import { openDb, ownerClient, type Db } from "@cong/db/owner";
 import { createWorkingCalendar, dueInstances, type DueInstance, type ScheduleEvent } from "@cong/schedule";
 import { BENCH_TENANT, BENCH_USER, benchDatabaseUrl, databaseName, DUE_INSTANCES, ITEMS, REAL_PACKS, SOURCE_PACK, withDatabase } from "./config.ts";
 import { copyFrom, copyLine } from "./copy.ts";
+import { FIGURES, loadFigures, loadPlaces, MAP_TENANT, PLACES } from "./data-figures.ts";
 import { PROVINCES, provinceTitle, type Province } from "./provinces.ts";
 import { itemText, makeContext, seededRandom, slugOf } from "./vietnamese-text.ts";
 
@@ -552,6 +554,15 @@ try {
       [],
     );
     log(`loaded: ${JSON.stringify(rows[0])}`);
+  }
+  // Issue 10's data, also added to a database loaded before it existed.
+  const figures = await step(`${FIGURES.toLocaleString("en")} figures (COPY figure)`, () => loadFigures(url, log));
+  const placed = await step(`${PLACES.toLocaleString("en")} places in ${MAP_TENANT} (COPY place + place_status)`, () => loadPlaces(url, log));
+  if (figures + placed > 0) {
+    const admin = await connect(url);
+    await admin.query("update content_version set version = version + 1, changed_at = now()");
+    await admin.end();
+    log("content versions bumped (the triggers were skipped)");
   }
 } catch (error) {
   console.error(`bench:data failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

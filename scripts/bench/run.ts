@@ -2,8 +2,10 @@
 // wrk: a province's pages warm (the app's page cache) and cold (a second server with PAGE_CACHE_MB=0, no
 // proxy), the infra/nginx/cong.conf microcache in front of the app, and nginx serving the same home page
 // as a static file, the yardstick every ratio is taken against; then search and the compliance dashboard
-// one request at a time (their latency, not a queue's), and the app's memory (VmRSS) under load. Prints a
-// table with each target of issue 9 and writes it to bench/results/<date>-<sha>.md and .json.
+// one request at a time (their latency, not a queue's), and the app's memory (VmRSS) under load; then
+// issue 10's: the figures API one request at a time, the map page's first render in Chromium and an
+// import of 100,000 figure rows (figures-cases.ts). Prints a table with each target of issues 9 and 10
+// and writes it to bench/results/<date>-<sha>.md and .json.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -17,6 +19,8 @@ import { openDb, withPlatform } from "@cong/db";
 import { BENCH_TENANT, BENCH_USER, benchDatabaseUrl, databaseName, RUNTIME_LOGIN, withDatabase } from "./config.ts";
 import { parseWrkReport, percentile, requestsPerSecond, resultsTable, formatMs, judge, summarize, type CaseResult, type Target, type WrkSummary } from "./results.ts";
 import { COMMON_QUERIES } from "./vietnamese-text.ts";
+import { MAP_TENANT } from "./data-figures.ts";
+import { figuresApiPaths, measureImport, measureMapRender, type ImportMeasure, type MapMeasure } from "./figures-cases.ts";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -222,7 +226,7 @@ async function loop(c: Case, seconds: number): Promise<{ summary: WrkSummary; de
   const ms = (us: number) => formatMs(us);
   let details: string;
   if (paths.length > 1) {
-    const byPath = paths.map((p) => ({ q: decodeURIComponent(p.replace(/^.*\?q=/, "")), p50: percentile(samples.filter((s) => s.path === p).map((s) => s.us), 50) }));
+    const byPath = paths.map((p) => ({ q: decodeURIComponent(p.includes("?q=") ? p.replace(/^.*\?q=/, "") : p.replace(/^[^?]*\?/, "")), p50: percentile(samples.filter((s) => s.path === p).map((s) => s.us), 50) }));
     byPath.sort((a, b) => b.p50 - a.p50);
     details = `median per query, slowest first: ${byPath.map((b) => `"${b.q}" ${ms(b.p50)}`).join(", ")}`;
   } else {
@@ -252,14 +256,14 @@ async function measure(c: Case, rssPid: number | null): Promise<Measured> {
 
 // --- setup ---------------------------------------------------------------------------------------------
 
-async function prepareDatabase(url: string): Promise<{ runtimeUrl: string; itemSlug: string; counts: { tenants: number; items: number; dueInstances: number }; postgres: string; itemsPerTenant: Map<string, number> }> {
+async function prepareDatabase(url: string): Promise<{ runtimeUrl: string; itemSlug: string; counts: { tenants: number; items: number; dueInstances: number; figures: number }; postgres: string; itemsPerTenant: Map<string, number> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ items: string; due: string; tenants: string }>(
-      "select (select count(*) from item) as items, (select count(*) from due_instance) as due, (select count(*) from tenant) as tenants",
+    const { rows } = await client.query<{ items: string; due: string; tenants: string; figures: string }>(
+      "select (select count(*) from item) as items, (select count(*) from due_instance) as due, (select count(*) from tenant) as tenants, (select count(*) from figure) as figures",
     );
-    const counts = { tenants: Number(rows[0]!.tenants), items: Number(rows[0]!.items), dueInstances: Number(rows[0]!.due) };
+    const counts = { tenants: Number(rows[0]!.tenants), items: Number(rows[0]!.items), dueInstances: Number(rows[0]!.due), figures: Number(rows[0]!.figures) };
     if (counts.items === 0) throw new Error(`${databaseName(url)} holds no items: run \`npm run bench:data\` first`);
     // The production server's login: a member of cong_app only (docs/decisions/0008, infra/postgres/README.md).
     await client.query(`do $$ begin
@@ -464,6 +468,7 @@ async function main(): Promise<number> {
   const warmTarget: Target = { minRatio: 0.1, maxP99Ms: 50 };
   const places = await placeQueries();
   const itemsPerTenant = db.itemsPerTenant;
+  const figureApis = await Promise.all([BENCH_TENANT, MAP_TENANT].map(async (slug) => ({ slug, ...(await figuresApiPaths(url, slug)) })));
   const cases: Case[] = [
     { name: "home (static file)", via: "nginx static", port: PORTS.static, path: "/" },
     ...pages.map((p) => ({ name: p.name, via: "app, page cache", port: PORTS.warm, path: p.path, target: warmTarget })),
@@ -485,6 +490,16 @@ async function main(): Promise<number> {
         target: { maxP95Ms: 50 },
       })),
     ),
+    ...figureApis.map(({ slug, paths, rows }) => ({
+      name: `figures API, ${paths.length} addresses in turn (${slug}, ${rows.toLocaleString("en")} of ${db.counts.figures.toLocaleString("en")} figures)`,
+      via: "app, no cache",
+      port: PORTS.cold,
+      host: `${slug}.localhost`,
+      path: "/api/v1/figures",
+      paths,
+      connections: 1,
+      target: { maxP95Ms: 50 },
+    })),
     { name: "compliance dashboard (signed in)", via: "app (session)", port: PORTS.warm, path: "/admin/deadlines", connections: 1, headers: { Cookie: cookie }, target: { maxP95Ms: 300 },
       // Longer than the page's 20 s freshness: the views that refresh the province's deadlines first count too.
       seconds: Math.max(DURATION, 30) },
@@ -494,13 +509,21 @@ async function main(): Promise<number> {
   for (const c of cases) results.push(await measure(c, c.port === PORTS.warm || c.port === PORTS.proxy ? warm.pid! : c.port === PORTS.cold ? cold.pid! : null));
   const loadAfter = os.loadavg()[0]!;
   const round = await measureDeadlineRound(url);
+  // Issue 10: the map page's first render with the map province's places, then an import (last: it
+  // changes figures and bumps the province's content version).
+  log(`map page: first render in Chromium, http://${MAP_TENANT}.localhost/ban-do…`);
+  const map: MapMeasure = await measureMapRender({ port: PORTS.warm, host: `${MAP_TENANT}.localhost`, path: "/ban-do", repo });
+  log(`map page: ${map.places.toLocaleString("en")} places; median ${map.medianMs} ms, slowest ${map.maxMs} ms of ${map.runs.length} runs (${map.runs.join(", ")} ms)`);
+  log("figures import: 100,000 rows through /admin/figures/import…");
+  const imported: ImportMeasure = await measureImport({ url, port: PORTS.warm, host: HOST, slug: BENCH_TENANT, cookie });
+  log(`figures import: ${imported.rows.toLocaleString("en")} rows (${(imported.bytes / 1e6).toFixed(1)} MB, ${imported.changed.toLocaleString("en")} changed) in ${imported.seconds.toFixed(1)} s`);
 
   const staticRps = requestsPerSecond(results[0]!.summary);
   const rssWarm = Math.max(...results.filter((r) => r.via === "app, page cache" || r.via === "nginx → app" || r.via === "app (session)").map((r) => r.rssMb ?? 0));
   const rssCold = Math.max(...results.filter((r) => r.via === "app, no cache").map((r) => r.rssMb ?? 0));
   const rssPass = Math.max(rssWarm, rssCold) <= 300;
   const table = resultsTable(results, staticRps);
-  const misses = results.filter((r) => judge(r, staticRps)?.pass === false).length + (rssPass ? 0 : 1) + (round.seconds <= 60 ? 0 : 1);
+  const misses = results.filter((r) => judge(r, staticRps)?.pass === false).length + (rssPass ? 0 : 1) + (round.seconds <= 60 ? 0 : 1) + (map.pass ? 0 : 1) + (imported.pass ? 0 : 1);
 
   const sha = sh("git", ["-C", repo, "rev-parse", "--short", "HEAD"]);
   const dirty = sh("git", ["-C", repo, "status", "--porcelain", "--untracked-files=no"]) !== "";
@@ -522,6 +545,12 @@ async function main(): Promise<number> {
     `Deadline job: one round (refreshDeadlines for each of ${round.provinces} provinces) took ${round.seconds.toFixed(1)} s, the slowest province ${round.slowest.slug} ${round.slowest.seconds.toFixed(1)} s; ` +
     `the job is scheduled every 60 s: ${roundPass ? "pass" : "**miss**"}. (Its schedule was removed while the cases above ran, so they measure serving pages, not the round.)`;
   const rssLine = `App memory under load (max VmRSS): ${rssWarm} MB with the page cache, ${rssCold} MB without (before load: ${idleRss.warmMb} MB and ${idleRss.coldMb} MB); target ≤ 300 MB: ${rssPass ? "pass" : "**miss**"}.`;
+  const mapLine =
+    `Map page (issue 10): ${map.url}, ${map.places.toLocaleString("en")} places from /api/v1/places and the province's boundaries; first render in Chromium (a new context each time, from navigation to the frame after data-map-state="ready"), served warm: ` +
+    `median ${map.medianMs} ms, slowest ${map.maxMs} ms of ${map.runs.length} runs (${map.runs.join(", ")} ms); target ≤ 1 s: ${map.pass ? "pass" : "**miss**"}.`;
+  const importLine =
+    `Figures import (issue 10): ${imported.rows.toLocaleString("en")} rows of ${BENCH_TENANT}'s series (a ${(imported.bytes / 1e6).toFixed(1)} MB CSV, ${imported.changed.toLocaleString("en")} of them changes with a revision each) posted to /admin/figures/import as a signed-in admin: ` +
+    `${imported.seconds.toFixed(1)} s to the answer; target ≤ 10 s: ${imported.pass ? "pass" : "**miss**"}.`;
   const md = [
     `# Benchmark ${date} (${sha}${dirty ? ", uncommitted changes" : ""})`,
     "",
@@ -529,7 +558,7 @@ async function main(): Promise<number> {
       `The load generator (wrk, ${THREADS} threads, ${CONNECTIONS} connections unless the table says 1) runs on the same machine as the app, nginx and PostgreSQL. ` +
       `${DURATION} s per case after a ${WARMUP} s warm-up. Load average: ${load.beforeServers.toFixed(2)} before the servers started, ${load.atStart.toFixed(2)} when measuring began, ${load.atEnd.toFixed(2)} at the end.`,
     "",
-    `Data (npm run bench:data): ${db.counts.tenants} provinces, ${db.counts.items.toLocaleString("en")} published items, ${db.counts.dueInstances.toLocaleString("en")} due instances. Pages of ${HOST}; the production server (NODE_ENV=production, runtime login ${RUNTIME_LOGIN}, member of cong_app only); the deadline job's per-minute schedule is removed while the cases run (see below).`,
+    `Data (npm run bench:data): ${db.counts.tenants} provinces, ${db.counts.items.toLocaleString("en")} published items, ${db.counts.dueInstances.toLocaleString("en")} due instances, ${db.counts.figures.toLocaleString("en")} figures. Pages of ${HOST}; the production server (NODE_ENV=production, runtime login ${RUNTIME_LOGIN}, member of cong_app only); the deadline job's per-minute schedule is removed while the cases run (see below).`,
     "",
     table,
     "",
@@ -539,12 +568,16 @@ async function main(): Promise<number> {
     "",
     roundLine,
     "",
+    mapLine,
+    "",
+    importLine,
+    "",
     `${misses === 0 ? "Every target met." : `${misses} target(s) missed.`} Search and the dashboard are measured one request at a time (1 connection, a loop in the bench): their own latency, not a queue's. "failed" counts answers that were not 2xx/3xx and socket errors or timeouts (10 s).`,
     "",
     "Reproduce: `npm run bench:data -- --fresh && npm run build && npm run bench`.",
     "",
   ].join("\n");
-  console.log(`\n${table}\n\n${rssLine}\n\n${roundLine}\n`);
+  console.log(`\n${table}\n\n${rssLine}\n\n${roundLine}\n\n${mapLine}\n\n${importLine}\n`);
 
   const dir = path.join(repo, "bench/results");
   await mkdir(dir, { recursive: true });
@@ -565,6 +598,8 @@ async function main(): Promise<number> {
         results: results.map((r) => ({ ...r, requestsPerSecond: requestsPerSecond(r.summary), ratioToStatic: requestsPerSecond(r.summary) / staticRps, verdict: judge(r, staticRps) })),
         rss: { warmMb: rssWarm, coldMb: rssCold, idle: idleRss, pass: rssPass },
         deadlineRound: { ...round, pass: roundPass },
+        map,
+        figuresImport: imported,
       },
       null,
       2,
