@@ -51,8 +51,10 @@ export function editFigureSeries(current: TenantPack, key: string | null, input:
   return { pack: { ...current, figures }, posted: { ...input, agencies: input.agencies ?? [] }, fields: [[`figures[${index}]`, ""]] };
 }
 
-/** Takes a series off the pack. The map's opening figure must be another series first (the schema says so at map.figure). */
+/** Takes a series off the pack; not the one the map shows (the map is set by pack import: it says so). */
 export function removeFigureSeries(current: TenantPack, key: string, lang: Lang = "vi"): PackEdit {
-  if (!current.figures.some((f) => f.key === key)) return { pack: current, refused: { form: [translate(lang, "config.problems.seriesGone", { key })] } };
+  const series = current.figures.find((f) => f.key === key);
+  if (!series) return { pack: current, refused: { form: [translate(lang, "config.problems.seriesGone", { key })] } };
+  if (current.map?.figure === key) return { pack: current, refused: { form: [translate(lang, "config.problems.seriesOnMap", { series: series.names[lang] ?? series.names.vi })] } };
   return { pack: { ...current, figures: current.figures.filter((f) => f.key !== key) }, fields: [] };
 }

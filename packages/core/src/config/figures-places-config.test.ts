@@ -171,8 +171,10 @@ describe("series of figures", () => {
     expect(await db.owner.figureSeries.findFirstOrThrow({ where: { id: series.id } })).toMatchObject({ enabled: false });
 
     const map = await save((p) => removeFigureSeries(p, "cap-do-dich", "en"), "config.series.remove", "en");
-    expect(map.ok).toBe(false);
-    if (!map.ok) expect(Object.values(map.errors).flat()).toEqual([expect.stringMatching(/There is no series “cap-do-dich” in the configuration\.$/)]);
+    expect(map).toEqual({ ok: false, errors: { form: [expect.stringMatching(/^The series “Epidemic level” cannot be removed: the portal's map is shaded by it\./)] } });
+    // Made province-only, it could no longer shade the map: the schema says so, where it lies.
+    const provinceOnly = await save((p) => editFigureSeries(p, "cap-do-dich", { ...seriesForm(p, "cap-do-dich"), level: "" }, "en"), "config.series.update", "en");
+    expect(provinceOnly).toEqual({ ok: false, errors: { "map.figure": ["Map › Series on the map: The series “cap-do-dich” has province-wide figures only: a map needs a series by locality."] } });
     // A series gone meanwhile (another admin removed it) is named, not a crash.
     expect(await save((p) => editFigureSeries(p, "khong-co", {}, "en"), "config.series.update", "en")).toEqual({ ok: false, errors: { form: ["Series “khong-co” is no longer in the configuration."] } });
   });
