@@ -7,12 +7,12 @@ import { useTranslation } from "react-i18next";
 import { editFigureSeries, getConfigUsage, getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, CheckField, errorLabels, LocalizedFields, read } from "~/components/admin/config/config-form";
-import { SERIES_FORM_KEYS, seriesLabels, SeriesSetupFields } from "~/components/admin/config/series-fields";
+import { KeyName, SERIES_FORM_KEYS, seriesLabels, SeriesSetupFields } from "~/components/admin/config/series-fields";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, TextField } from "~/components/form/fields";
 import { LocalizedText } from "~/components/localized-text";
 import { text } from "~/utils/form.server";
-import { seriesChoices } from "~/utils/config-choices.server";
+import { namesByKey, seriesChoices } from "~/utils/config-choices.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 import { readConfigForm } from "~/utils/config-form.server";
 
@@ -21,14 +21,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { config, usage } = await context.unit.run(async (tx) => ({ config: await getTenantConfig({ tx, tenantId }), usage: await getConfigUsage({ tx, tenantId }) }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
-  const names = <T extends { names: unknown }>(list: T[], key: (x: T) => string) => Object.fromEntries(list.map((x) => [key(x), x.names]));
   const series = [...pack.figures].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map((f) => ({ ...f, entered: usage.figures[f.key] ?? 0 }));
   const nextOrder = Math.max(0, ...pack.figures.map((f) => f.order)) + 1;
   return {
     series,
-    sectionNames: names(pack.sections, (s) => s.slug),
-    levelNames: names(pack.adminLevels, (l) => l.key),
-    agencyNames: names(pack.agencies, (a) => a.id),
+    sectionNames: namesByKey(pack.sections, (s) => s.slug),
+    levelNames: namesByKey(pack.adminLevels, (l) => l.key),
+    agencyNames: namesByKey(pack.agencies, (a) => a.id),
     choices: seriesChoices(pack),
     offered: pack.locales.offered,
     version: config.version,
@@ -51,7 +50,6 @@ export default function ConfigFigures() {
   const [params] = useSearchParams();
   const values = result?.input ?? { order: String(nextOrder), enabled: "on", measure: "count", province: "entered", level: "" };
   const labels = errorLabels(result?.errors, SERIES_FORM_KEYS, t, seriesLabels(t));
-  const named = (names: Record<string, unknown>, key: string) => (names[key] ? <LocalizedText value={names[key] as never} /> : <code>{key}</code>);
   return (
     <>
       <h1>{t("config.figures.heading")}</h1>
@@ -87,16 +85,16 @@ export default function ConfigFigures() {
                   </Link>{" "}
                   <code className="muted">{f.key}</code>
                 </th>
-                <td>{named(sectionNames, f.section)}</td>
+                <td><KeyName names={sectionNames} id={f.section} /></td>
                 <td>{t(`config.figures.measures.${f.measure}`)}</td>
-                <td>{f.level ? named(levelNames, f.level) : t("config.figures.provinceOnly")}</td>
+                <td>{f.level ? <KeyName names={levelNames} id={f.level} /> : t("config.figures.provinceOnly")}</td>
                 <td>{t(`config.figures.provinceModes.${f.province}`)}</td>
                 <td>{f.times.join(", ")}</td>
                 <td>
                   {f.agencies.map((a, i) => (
                     <span key={a}>
                       {i > 0 ? "; " : null}
-                      {named(agencyNames, a)}
+                      <KeyName names={agencyNames} id={a} />
                     </span>
                   ))}
                 </td>

@@ -8,12 +8,12 @@ import { editPlaceKind, getConfigUsage, getTenantConfig } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { ConfigNav, errorLabels, read } from "~/components/admin/config/config-form";
 import { PLACE_KIND_FORM_KEYS, placeKindLabels, PlaceKindSetupFields } from "~/components/admin/config/place-kind-fields";
+import { KeyName } from "~/components/admin/config/series-fields";
 import { KindName } from "~/components/places/place-list";
 import { CsrfInput } from "~/components/form/csrf-input";
 import { ErrorSummary, SelectField } from "~/components/form/fields";
-import { LocalizedText } from "~/components/localized-text";
 import { text } from "~/utils/form.server";
-import { placeChoices } from "~/utils/config-choices.server";
+import { namesByKey, placeChoices } from "~/utils/config-choices.server";
 import { requireTenantAdmin } from "~/utils/session.server";
 import { readConfigForm } from "~/utils/config-form.server";
 
@@ -22,12 +22,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { config, usage } = await context.unit.run(async (tx) => ({ config: await getTenantConfig({ tx, tenantId }), usage: await getConfigUsage({ tx, tenantId }) }));
   if (!config) throw data({ reason: "not-found" }, { status: 404 });
   const { pack } = config;
-  const names = <T extends { names: unknown }>(list: T[], key: (x: T) => string) => Object.fromEntries(list.map((x) => [key(x), x.names]));
   const kinds = [...pack.places].sort((a, b) => a.order - b.order || a.kind.localeCompare(b.kind)).map((p) => ({ ...p, names: p.names ?? null, count: usage.places[p.kind] ?? 0 }));
   return {
     kinds,
-    sectionNames: names(pack.sections, (s) => s.slug),
-    agencyNames: names(pack.agencies, (a) => a.id),
+    sectionNames: namesByKey(pack.sections, (s) => s.slug),
+    agencyNames: namesByKey(pack.agencies, (a) => a.id),
     choices: placeChoices(pack),
     version: config.version,
     nextOrder: Math.max(0, ...pack.places.map((p) => p.order)) + 1,
@@ -49,7 +48,6 @@ export default function ConfigPlaces() {
   const [params] = useSearchParams();
   const values = result?.input ?? { order: String(nextOrder), enabled: "on" };
   const labels = errorLabels(result?.errors, PLACE_KIND_FORM_KEYS, t, placeKindLabels(t));
-  const named = (names: Record<string, unknown>, key: string) => (names[key] ? <LocalizedText value={names[key] as never} /> : <code>{key}</code>);
   return (
     <>
       <h1>{t("config.places.heading")}</h1>
@@ -80,12 +78,12 @@ export default function ConfigPlaces() {
                   </Link>{" "}
                   <code className="muted">{k.kind}</code>
                 </th>
-                <td>{named(sectionNames, k.section)}</td>
+                <td><KeyName names={sectionNames} id={k.section} /></td>
                 <td>
                   {k.agencies.map((a, i) => (
                     <span key={a}>
                       {i > 0 ? "; " : null}
-                      {named(agencyNames, a)}
+                      <KeyName names={agencyNames} id={a} />
                     </span>
                   ))}
                 </td>

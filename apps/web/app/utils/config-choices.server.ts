@@ -2,7 +2,13 @@
 // off the browser bundle: the sections of the right kind, the levels below the province, the agencies.
 import { FIGURE_MEASURES, PLACE_KINDS, type TenantPack } from "@cong/config";
 
-const option = <T extends { names: TenantPack["name"] }>(key: (x: T) => string) => (x: T) => ({ value: key(x), names: x.names });
+type Names = TenantPack["name"];
+const option = <T extends { names: Names }>(key: (x: T) => string) => (x: T) => ({ value: key(x), names: x.names });
+
+/** The names of a pack list's entries by key, for tables that name a section, level or agency. */
+export function namesByKey<T extends { names: Names }>(list: readonly T[], key: (x: T) => string): Record<string, Names> {
+  return Object.fromEntries(list.map((x) => [key(x), x.names]));
+}
 
 export function seriesChoices(pack: TenantPack) {
   return {

@@ -5,6 +5,7 @@ import type { Localized } from "@cong/config";
 import { localized } from "@cong/i18n";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, SelectField, TextField, type FieldErrors } from "~/components/form/fields";
+import { LocalizedText } from "~/components/localized-text";
 import { CheckField, LocalizedFields, read } from "./config-form";
 
 export const SERIES_FORM_KEYS = ["key", "names", "description", "section", "measure", "level", "province", "times", "cumulative", "agencies", "order", "enabled", "source", "feed"] as const;
@@ -19,6 +20,12 @@ type Props = { values: unknown; offered: readonly string[]; errors?: FieldErrors
 export function listOf(values: unknown, name: string): string[] {
   const node = values !== null && typeof values === "object" ? (values as Record<string, unknown>)[name] : undefined;
   return Array.isArray(node) ? node.filter((x): x is string => typeof x === "string") : typeof node === "string" ? [node] : [];
+}
+
+/** A section, level or agency by its name in the viewer's language, or its key if the pack has none. */
+export function KeyName({ names, id }: { names: Record<string, Localized>; id: string }) {
+  const found = names[id];
+  return found ? <LocalizedText value={found} /> : <code>{id}</code>;
 }
 
 /** The error summary's labels for this form's fields (the feed's are nested). */
