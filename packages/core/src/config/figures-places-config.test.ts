@@ -16,6 +16,7 @@ import { editPlaceKind, removePlaceKind } from "./edit-place-kind.ts";
 import type { FormInput } from "./form-input.ts";
 import { getConfigUsage } from "./get-config-usage.ts";
 import { getTenantConfig } from "./get-tenant-config.ts";
+import { previewPackImport } from "./preview-pack-import.ts";
 import { saveTenantConfig, type PackEdit } from "./save-tenant-config.ts";
 import type { Lang } from "../validation.ts";
 
@@ -165,6 +166,11 @@ describe("series of figures", () => {
     expect(refused).toEqual({ ok: false, errors: { form: ["Không xóa được loại số liệu “Lượt quét mã QR” vì đã có 1 số liệu được nhập; hãy tắt loại số liệu này thay vì xóa."] } });
     expect(await snapshot()).toEqual(untouched);
     expect(await db.owner.figure.count({ where: { seriesId: series.id } })).toBe(1);
+    // The other door says the same: an imported pack without the series is refused at its preview.
+    const pack = await current();
+    const text = JSON.stringify({ ...pack, figures: pack.figures.filter((f) => f.key !== "quet-qr") });
+    const imported = await inUnit(db, qn, (tx) => previewPackImport({ tx, tenantId: qn, text, lang: "en", platformDomain: "localhost" }));
+    expect(imported).toEqual({ ok: false, errors: { form: ["The series “QR code scans” cannot be removed: figures have been entered in it (1). Turn it off instead."] } });
     // Turning it off is what the page offers instead, and keeps the figures.
     const off = await save((p) => editFigureSeries(p, "quet-qr", { ...seriesForm(p, "quet-qr"), enabled: undefined }));
     expect(off).toMatchObject({ ok: true });
