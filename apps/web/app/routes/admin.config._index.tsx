@@ -26,7 +26,7 @@ export default function ConfigOverview() {
   const { t, i18n } = useTranslation();
   const { slug, version, updatedAt, timeZone, counts } = useLoaderData<typeof loader>();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
-  const pages = ["settings", "sections", "agencies", "matrix"] as const;
+  const pages = ["settings", "sections", "agencies", "matrix", "figures", "places"] as const;
   return (
     <>
       <h1>{t("config.heading")}</h1>

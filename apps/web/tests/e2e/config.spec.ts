@@ -140,7 +140,7 @@ test("an import lists every problem with its path, and refuses another province'
 
 test("an agency editor gets a 403 on the configuration pages", async ({ page }) => {
   await signInAs(page, "qnHealthEditor");
-  for (const path of ["/admin/config", "/admin/config/sections/videos", "/admin/config/import"]) {
+  for (const path of ["/admin/config", "/admin/config/sections/videos", "/admin/config/figures", "/admin/config/figures/ca-mac-moi", "/admin/config/places/quarantine", "/admin/config/import"]) {
     const response = await page.goto(qn(path));
     expect(response?.status(), path).toBe(403);
     await expect(page.getByText("Trang này dành cho quản trị viên của tỉnh.")).toBeVisible();

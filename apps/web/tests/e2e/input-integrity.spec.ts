@@ -37,7 +37,7 @@ test("an admin URL whose id is not a uuid, or names nothing, is the admin's 404 
   await signInAs(page, "qnAdmin");
   const urls = [
     ...[...NOT_A_UUID, UNKNOWN].flatMap((id) => [`/admin/users/${id}`, `/admin/sections/cam-nang/items/${id}`, `/admin/deadlines/${id}`]),
-    ...NOT_A_SLUG.flatMap((slug) => [`/admin/sections/${slug}`, `/admin/sections/${slug}/new`, `/admin/sections/${slug}/items/${UNKNOWN}`, `/admin/config/sections/${slug}`, `/admin/config/matrix/${slug}`, `/admin/config/agencies/${slug}`]),
+    ...NOT_A_SLUG.flatMap((slug) => [`/admin/sections/${slug}`, `/admin/sections/${slug}/new`, `/admin/sections/${slug}/items/${UNKNOWN}`, `/admin/config/sections/${slug}`, `/admin/config/matrix/${slug}`, `/admin/config/agencies/${slug}`, `/admin/config/figures/${slug}`, `/admin/config/places/${slug}`]),
   ];
   for (const url of urls) expect([url, await visit(page, qn(url))]).toEqual([url, { status: 404, refusal: "404" }]);
   for (const bad of CONTROL) {

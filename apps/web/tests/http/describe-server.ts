@@ -24,7 +24,8 @@ function shape(href: string): string {
   const path = href.split("?")[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ":id");
   const parts = path.split("/");
   if (parts[1] !== "admin") return parts.length > 2 ? `/:${parts.length - 1}` : path;
-  return parts.map((p, i) => (i >= 3 && ["sections", "agencies", "matrix", "items", "deadlines", "users"].includes(parts[i - 1]!) ? ":x" : p)).join("/");
+  const listed = (i: number) => ["sections", "agencies", "matrix", "items", "deadlines", "users"].includes(parts[i - 1]!) || (parts[2] === "config" && ["figures", "places"].includes(parts[i - 1]!));
+  return parts.map((p, i) => (i >= 3 && listed(i) ? ":x" : p)).join("/");
 }
 
 export async function crawl(client: Client, start: string[], keep: (href: string) => boolean, max: number): Promise<string[]> {

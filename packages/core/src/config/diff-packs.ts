@@ -1,6 +1,7 @@
 // What changes between two packs, as a list a person can read: agencies, sections, sub-categories,
-// matrix entries and the rest added, removed or changed field by field, with the values before and
-// after. The import preview shows it before anything is written, and the audit entry of a save keeps it.
+// matrix entries, series of figures, kinds of place and the rest added, removed or changed field by
+// field, with the values before and after. The import preview shows it before anything is written, and
+// the audit entry of a save keeps it.
 import type { TenantPack } from "@cong/config";
 import { canonicalJson } from "@cong/db";
 
@@ -14,7 +15,9 @@ export type ChangeArea =
   | "sections"
   | "categories"
   | "matrix"
-  | "portalDuties";
+  | "portalDuties"
+  | "figures"
+  | "places";
 export type ChangeOp = "added" | "removed" | "changed" | "reordered";
 
 export type PackChange = {
@@ -31,7 +34,7 @@ export type PackChange = {
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 // Lists of things with a key of their own; everything else at the top of a pack is a setting.
-const LISTS = ["agencies", "sections", "matrix", "portalDuties", "regulations", "adminLevels", "domains", "locales"] as const;
+const LISTS = ["agencies", "sections", "matrix", "portalDuties", "regulations", "adminLevels", "domains", "locales", "figures", "places"] as const;
 
 function fieldChanges(area: ChangeArea, key: string, before: Record<string, unknown>, after: Record<string, unknown>, skip: string[] = []): PackChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !skip.includes(f));
@@ -104,6 +107,8 @@ export function diffPacks(before: TenantPack, after: TenantPack): PackChange[] {
   );
   changes.push(...keyedChanges("matrix", before.matrix, after.matrix, (m) => `${m.agency}/${m.section}`, (k, b, a) => dutyChanges("matrix", k, b.duties, a.duties)));
   changes.push(...keyedChanges("portalDuties", before.portalDuties, after.portalDuties, (p) => p.agency, (k, b, a) => dutyChanges("portalDuties", k, b.duties, a.duties)));
+  changes.push(...keyedChanges("figures", before.figures, after.figures, (f) => f.key, (k, b, a) => fieldChanges("figures", k, b, a)));
+  changes.push(...keyedChanges("places", before.places, after.places, (p) => p.kind, (k, b, a) => fieldChanges("places", k, b, a)));
 
   // Whatever the lists above cannot name still shows as a change, so "no changes" means equal packs.
   if (changes.length === 0 && canonicalJson(before) !== canonicalJson(after)) changes.push({ area: "settings", op: "changed", key: "pack" });

@@ -42,6 +42,12 @@ const RULES: Rule[] = [
   [/^agency "(.+)" and section "(.+)" appear twice/, "pairTwice", (m) => ({ agency: m[1] ?? "", section: m[2] ?? "" })],
   [/^unknown category "(.+)" of section "(.+)"$/, "unknownCategory", (m) => ({ category: m[1] ?? "", section: m[2] ?? "" })],
   [/^a time is listed twice$/, "timeTwice", () => ({})],
+  [/^an http or https address$/, "httpUrl", () => ({})],
+  [/^unknown series "(.+)"$/, "unknownSeries", (m) => ({ key: m[1] ?? "" })],
+  [/^series "(.+)" is entered for the province only: a map needs/, "mapSeriesByLocality", (m) => ({ key: m[1] ?? "" })],
+  [/^a series entered for the province only cannot be a sum of units/, "provinceOnlySum", () => ({})],
+  [/^section "(.+)" is a (.+) section: figures go in/, "figuresSection", (m, l) => ({ slug: m[1] ?? "", kind: translate(l, `config.sectionKinds.${m[2] ?? ""}`) })],
+  [/^section "(.+)" is a (.+) section: places go in/, "placesSection", (m, l) => ({ slug: m[1] ?? "", kind: translate(l, `config.sectionKinds.${m[2] ?? ""}`) })],
 ];
 
 /** One of the schema's messages in the admin's language; zod's own messages are already translated. */
@@ -108,6 +114,11 @@ export function describePath(pack: unknown, path: string, lang: Language, previo
         parts.push(translate(lang, "config.where.matrix", { agency: agencyName(at(item, "agency")), section: sectionName(at(item, "section")) }));
       else if (i === 0 && key === "regulations") parts.push(translate(lang, "config.where.regulation", { number: String(at(item, "number") ?? n) }));
       else if (i === 0 && key === "portalDuties") parts.push(translate(lang, "config.where.portalDuties", { agency: agencyName(at(item, "agency")) }));
+      else if (i === 0 && key === "figures") parts.push(translate(lang, "config.where.series", { name: nameOf(item, lang, String(at(item, "key") ?? n)) }));
+      else if (i === 0 && key === "places") {
+        const kind = String(at(item, "kind") ?? n);
+        parts.push(translate(lang, "config.where.placeKind", { name: nameOf(item, lang, translate(lang, `places.kinds.${kind}`)) }));
+      }
       else if (key === "categories" && isRecord(item)) parts.push(translate(lang, "config.where.category", { name: nameOf(item, lang, String(at(item, "slug") ?? n)) }));
       else if (key === "duties") parts.push(translate(lang, "config.where.duty", { n }));
       else parts.push(`${field(key)} ${n}`);

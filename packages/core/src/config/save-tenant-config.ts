@@ -7,7 +7,7 @@ import { translate } from "@cong/i18n";
 import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import { invalid, parseWith, type Checked, type FieldErrors, type Lang } from "../validation.ts";
 import { auditOfChanges, diffPacks, type PackChange } from "./diff-packs.ts";
-import { fieldNames, nearestField } from "./form-input.ts";
+import { fieldNames, nearestField, splitPath } from "./form-input.ts";
 import { configVersion, readStoredConfig, type StoredConfig } from "./get-tenant-config.ts";
 import { describePath, localizeErrors } from "./pack-problems.ts";
 
@@ -110,6 +110,17 @@ export async function checkCandidate(tx: Tx, stored: StoredConfig, input: unknow
       if (count > 0) add("form", translate(lang, "config.problems.agencyHasMembers", { agency: a.names[lang] ?? a.names.vi, count }));
     }
   }
+
+  // Figures and places point at their series and kind: they are the record, so what holds any stays.
+  const name = (names: { vi: string; en?: string; zh?: string }) => names[lang] ?? names.vi;
+  for (const series of stored.pack.figures.filter((f) => !pack.figures.some((g) => g.key === f.key))) {
+    const count = await tx.figure.count({ where: { tenantId: stored.tenantId, series: { key: series.key } } });
+    if (count > 0) add("form", translate(lang, "config.problems.seriesHasFigures", { series: name(series.names), count }));
+  }
+  for (const kind of stored.pack.places.filter((p) => !pack.places.some((q) => q.kind === p.kind))) {
+    const count = await tx.place.count({ where: { tenantId: stored.tenantId, kind: { kind: kind.kind } } });
+    if (count > 0) add("form", translate(lang, "config.problems.placeKindHasPlaces", { kind: kind.names ? name(kind.names) : translate(lang, `places.kinds.${kind.kind}`), count }));
+  }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: pack };
 }
 
@@ -133,7 +144,7 @@ export function placeErrors(errors: FieldErrors, edit: PackEdit, lang: Lang, pre
         field = formPath === "" ? null : nearestField(formPath, posted);
       }
     }
-    if (field !== null) (out[field] ??= []).push(...messages);
+    if (field !== null) (out[field] ??= []).push(...messages.map((m) => withValue(m, edit.pack, path, field)));
     else if (!edit.fields) (out[path] ??= []).push(...messages);
     else {
       const where = describePath(edit.pack, path, lang, previous);
@@ -141,6 +152,17 @@ export function placeErrors(errors: FieldErrors, edit: PackEdit, lang: Lang, pre
     }
   }
   return out;
+}
+
+/**
+ * A problem with one entry of a list the form posts as one field ("06:00, 25:00", a group of checkboxes)
+ * says which entry, unless the message already does.
+ */
+function withValue(message: string, pack: unknown, path: string, field: string): string {
+  if (!/\[\d+\]$/.test(path) || path.endsWith(field)) return message;
+  let node: unknown = pack;
+  for (const key of splitPath(path)) node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+  return typeof node === "string" && node !== "" && !message.includes(node) ? `“${node}”: ${message}` : message;
 }
 
 function errorCode(error: unknown): string {
@@ -165,6 +187,8 @@ function writeFailure(error: unknown, before: TenantPack, after: TenantPack, lan
         return kept ? s.categories.filter((c) => !kept.categories.some((k) => k.slug === c.slug)).map((c) => `${name(s.names)} › ${name(c.names)}`) : [];
       }),
       ...before.agencies.filter((a) => !after.agencies.some((b) => b.id === a.id)).map((a) => name(a.names)),
+      ...before.figures.filter((f) => !after.figures.some((g) => g.key === f.key)).map((f) => name(f.names)),
+      ...before.places.filter((p) => !after.places.some((q) => q.kind === p.kind)).map((p) => (p.names ? name(p.names) : translate(lang, `places.kinds.${p.kind}`))),
     ];
     return { form: [translate(lang, "config.problems.inUse", { items: gone.join("; ") || "—" })] };
   }

@@ -1,7 +1,9 @@
-// The tenant configuration editor's pages under /admin/config; the vocabulary (config-kinds.ts) and the
-// pack's fields, problems and changes (config-pack.ts) are merged into the same "config" namespace.
+// The tenant configuration editor's pages under /admin/config; the vocabulary (config-kinds.ts), the
+// pack's fields, problems and changes (config-pack.ts) and the pages for series of figures and kinds of
+// place (config-series.ts) are merged into the same "config" namespace.
 import { configKinds } from "./config-kinds.ts";
 import { configPack } from "./config-pack.ts";
+import { configSeries } from "./config-series.ts";
 import { defineArea } from "./define-area.ts";
 
 const configUi = defineArea(
@@ -14,6 +16,8 @@ const configUi = defineArea(
       sections: "Chuyên mục",
       agencies: "Cơ quan",
       matrix: "Phân công",
+      figures: "Loại số liệu",
+      places: "Loại địa điểm",
       import: "Nhập gói cấu hình",
     },
     overview: {
@@ -25,13 +29,15 @@ const configUi = defineArea(
       sectionsHint: "Danh mục chuyên mục: tên theo ngôn ngữ, thứ tự, bật/tắt, danh mục con.",
       agenciesHint: "Các cơ quan, đơn vị tham gia cập nhật cổng.",
       matrixHint: "Ai cập nhật, trả lời, duyệt chuyên mục nào và thời hạn; đơn vị chủ trì và vận hành.",
+      figuresHint: "Các loại số liệu theo địa bàn: cấp nhập, giờ cập nhật, cơ quan nhập, chuyên mục hiển thị, nguồn lấy tự động.",
+      placesHint: "Các loại địa điểm tỉnh lập danh sách: cơ quan quản lý và chuyên mục hiển thị.",
       exportHeading: "Xuất gói cấu hình",
       exportIntro: "Tải cấu hình hiện tại về dưới dạng tệp pack.yaml. Tệp đơn vị hành chính đi kèm không thay đổi.",
       exportButton: "Tải pack.yaml",
       importHeading: "Nhập gói cấu hình",
       importIntro: "Tải lên hoặc dán một gói cấu hình, xem trước những gì sẽ thay đổi rồi mới áp dụng.",
       importLink: "Nhập gói cấu hình",
-      importOnly: "Văn bản quy định, cấp hành chính và nhiệm vụ chung của cổng chỉ sửa được qua gói cấu hình.",
+      importOnly: "Văn bản quy định, cấp hành chính, nhiệm vụ chung của cổng và bản đồ chỉ sửa được qua gói cấu hình.",
     },
     saved: "Đã lưu cấu hình ({{count}} thay đổi).",
     noChanges: "Không có gì thay đổi.",
@@ -182,6 +188,8 @@ const configUi = defineArea(
       sections: "Sections",
       agencies: "Agencies",
       matrix: "Responsibilities",
+      figures: "Series of figures",
+      places: "Kinds of place",
       import: "Import a pack",
     },
     overview: {
@@ -193,13 +201,15 @@ const configUi = defineArea(
       sectionsHint: "The section catalogue: names per language, order, on/off, sub-categories.",
       agenciesHint: "The agencies and units that update the portal.",
       matrixHint: "Who updates, answers and reviews which section, and by when; the lead and operating units.",
+      figuresHint: "The series of figures by locality: level, times of day, the agencies that enter them, the section that shows them, automatic pulls.",
+      placesHint: "The kinds of place the province keeps registries of: who keeps them and the section that shows them.",
       exportHeading: "Export the pack",
       exportIntro: "Download the current configuration as a pack.yaml file. The admin units file that goes with it does not change.",
       exportButton: "Download pack.yaml",
       importHeading: "Import a pack",
       importIntro: "Upload or paste a config pack, preview what will change, then apply it.",
       importLink: "Import a pack",
-      importOnly: "Regulations, administrative levels and portal-wide duties can be changed through a pack only.",
+      importOnly: "Regulations, administrative levels, portal-wide duties and the map can be changed through a pack only.",
     },
     saved: "Configuration saved ({{count}} changes).",
     noChanges: "Nothing changed.",
@@ -350,6 +360,8 @@ const configUi = defineArea(
       sections: "栏目",
       agencies: "机关",
       matrix: "职责分工",
+      figures: "数据类型",
+      places: "地点类型",
       import: "导入配置包",
     },
     overview: {
@@ -361,13 +373,15 @@ const configUi = defineArea(
       sectionsHint: "栏目目录：各语言名称、顺序、启用/停用、子栏目。",
       agenciesHint: "参与更新门户的机关和单位。",
       matrixHint: "哪个机关负责更新、答复、审核哪个栏目及期限；主办单位和运营单位。",
+      figuresHint: "按地区的数据类型：录入级别、每日时间、录入机关、显示栏目、自动获取。",
+      placesHint: "本省建立名录的地点类型：管理机关和显示栏目。",
       exportHeading: "导出配置包",
       exportIntro: "将当前配置下载为 pack.yaml 文件。随附的行政区划文件不变。",
       exportButton: "下载 pack.yaml",
       importHeading: "导入配置包",
       importIntro: "上传或粘贴配置包，先预览将要发生的变更，再应用。",
       importLink: "导入配置包",
-      importOnly: "法规文件、行政级别和门户整体职责只能通过配置包修改。",
+      importOnly: "法规文件、行政级别、门户整体职责和地图只能通过配置包修改。",
     },
     saved: "配置已保存（{{count}} 项变更）。",
     noChanges: "没有任何变更。",
@@ -511,9 +525,9 @@ const configUi = defineArea(
   },
 );
 
-// One "config" namespace for the pages, split in three files by what the strings are about.
+// One "config" namespace for the pages, split in four files by what the strings are about.
 export const config = {
-  vi: { ...configUi.vi, ...configKinds.vi, ...configPack.vi },
-  en: { ...configUi.en, ...configKinds.en, ...configPack.en },
-  zh: { ...configUi.zh, ...configKinds.zh, ...configPack.zh },
+  vi: { ...configUi.vi, ...configKinds.vi, ...configPack.vi, ...configSeries.vi },
+  en: { ...configUi.en, ...configKinds.en, ...configPack.en, ...configSeries.en },
+  zh: { ...configUi.zh, ...configKinds.zh, ...configPack.zh, ...configSeries.zh },
 };

@@ -40,6 +40,8 @@ export function ConfigNav() {
     ["/admin/config/sections", "sections"],
     ["/admin/config/agencies", "agencies"],
     ["/admin/config/matrix", "matrix"],
+    ["/admin/config/figures", "figures"],
+    ["/admin/config/places", "places"],
     ["/admin/config/import", "import"],
   ] as const;
   return (
