@@ -135,7 +135,15 @@ export async function loadFigures(url: string, log: Log): Promise<number> {
     }
     // What the statement triggers would have kept (migration 20261205090000): the province's totals.
     const t1 = Date.now();
-    await client.query("select refresh_figure_totals(array_agg(x.series_id), array_agg(x.slot)) from (select distinct series_id, slot from figure) x");
+    await client.query(
+      `insert into figure_total (tenant_id, series_id, slot, units_sum, units_max, units, province, demo)
+       select f.tenant_id, f.series_id, f.slot,
+              sum(f.value) filter (where f.unit_code <> c.code), max(f.value) filter (where f.unit_code <> c.code),
+              count(*) filter (where f.unit_code <> c.code), max(f.value) filter (where f.unit_code = c.code), bool_or(f.demo)
+       from figure f join (select id, coalesce(pack->>'provinceCode', 'province') as code from tenant offset 0) c on c.id = f.tenant_id
+       group by f.tenant_id, f.series_id, f.slot
+       on conflict (series_id, slot) do nothing`,
+    );
     log(`  figure_total: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     await client.query("analyze figure");
     await client.query("analyze figure_total");

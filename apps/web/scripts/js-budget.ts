@@ -6,7 +6,9 @@
 //
 // The rule (docs/decisions/0011 §4, 0013):
 //   - a citizen page carries no inline script, ever (CSP nonces; the same bytes for everyone);
-//   - a citizen page that is not a map page asks for no JavaScript at all: 0 kB;
+//   - a citizen page that is neither a map page nor a page of charts asks for no JavaScript at all: 0 kB;
+//   - a page of charts (its HTML has an SVG with data-chart-plot) may ask for the chart island, at most
+//     CHART_ISLAND_BUDGET gzip, importing nothing more; at least one per province with figures is read;
 //   - a map page (its HTML has the [data-island="map"] container) asks for one module script, the map
 //     island's bootstrap, of at most MAP_BOOTSTRAP_BUDGET gzip; that bootstrap alone may import the map
 //     library (maplibre-gl, or mapbox-gl for a pack with a Mapbox token) at run time, so the library is allowed on map pages only. Its size is
@@ -23,13 +25,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
-import { createMailer, createStorage, migrateDatabase, resolveTenant, seedRegulations, startJobs } from "@cong/core";
+import { createMailer, createStorage, migrateDatabase, resolveTenant, seedDemoFigures, seedRegulations, startJobs } from "@cong/core";
 import { openDb, seedTenants } from "@cong/db";
 import { createApp } from "../server/create-app.ts";
 import { createRemixHandler } from "../server/remix-handler.ts";
 
 export const JS_BUDGET = 50 * 1024;
 export const MAP_BOOTSTRAP_BUDGET = 10 * 1024;
+/** The chart island (cursor and figures box on a page of charts): small, and it imports nothing. */
+export const CHART_ISLAND_BUDGET = 4 * 1024;
 const PAGES_PER_PROVINCE = 25;
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const tenantsDir = path.resolve(webDir, "../../tenants");
@@ -91,6 +95,8 @@ async function main(): Promise<number> {
     const seeded = await seedTenants(db, tenantsDir);
     if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
     await seedRegulations(db, tenantsDir);
+    // A month of demo figures, so the pages of charts draw charts and the chart rule is exercised.
+    await seedDemoFigures(db);
     const env = parseEnv({ NODE_ENV: "production", PLATFORM_DOMAIN: "localhost", DATA_DIR: dataDir, SESSION_SECRET: "j".repeat(32), PAGE_CACHE_MB: "0" });
     const outboxDir = path.join(dataDir, "outbox");
     const mailer = createMailer({ from: env.MAIL_FROM, outboxDir });
@@ -116,12 +122,18 @@ async function main(): Promise<number> {
     const problems: string[] = [];
     let pages = 0;
     let mapPages = 0;
+    let chartPages = 0;
     let library = 0;
     let heaviest = { path: "", bytes: 0 };
     for (const slug of ["quang-ninh", "nghe-an", "thanh-hoa"]) {
       const host = `${slug}.localhost`;
-      const queue = ["/", "/search?q=covid", "/?lng=en", "/?lng=zh"];
+      // The sections the pack's figures and places show in (charts, statistics, facilities, map): read
+      // whatever the crawl would reach, so each page-with-a-script rule is exercised.
+      const pack = await readFile(path.join(tenantsDir, slug, "pack.yaml"), "utf8");
+      const shown = [...new Set([...pack.matchAll(/^\s+section:\s*([\w-]+)\s*$/gm)].map((m) => `/${m[1]}`))];
+      const queue = ["/", "/search?q=covid", "/?lng=en", "/?lng=zh", ...shown];
       let provinceMapPages = 0;
+      let provinceChartPages = 0;
       const shapes = new Map<string, number>();
       for (let i = 0; i < queue.length && i < PAGES_PER_PROVINCE; i++) {
         const url = queue[i]!;
@@ -132,6 +144,7 @@ async function main(): Promise<number> {
         const { urls, inline } = scriptsOf(page.text);
         if (inline) problems.push(`${host}${url}: an inline script`);
         const isMap = /\bdata-island="map"/.test(page.text);
+        const isChart = /\bdata-chart-plot="/.test(page.text);
         let bytes = 0;
         for (const src of urls) {
           if (!sizes.has(src)) {
@@ -141,13 +154,23 @@ async function main(): Promise<number> {
           bytes += sizes.get(src)!;
         }
         if (bytes > heaviest.bytes) heaviest = { path: `${host}${url}`, bytes };
-        if (!isMap && urls.length > 0) problems.push(`${host}${url}: ${(bytes / 1024).toFixed(1)} kB gzip of JavaScript on a page that is not a map page (allowed: none): ${urls.join(", ")}`);
+        const mapIslands = urls.filter((u) => /\/map-island-[\w-]+\.js$/.test(u));
+        const chartIslands = urls.filter((u) => /\/chart-island-[\w-]+\.js$/.test(u));
+        const others = urls.filter((u) => !(isMap && mapIslands.includes(u)) && !(isChart && chartIslands.includes(u)));
+        if (others.length > 0) problems.push(`${host}${url}: ${others.join(", ")} on this page (allowed: the map island on a map page, the chart island on a page of charts, nothing else)`);
+        if (isChart) {
+          chartPages++;
+          provinceChartPages++;
+          if (chartIslands.length !== 1) problems.push(`${host}${url}: a page of charts asks for ${chartIslands.length} chart islands (expected one)`);
+          else if (sizes.get(chartIslands[0]!)! > CHART_ISLAND_BUDGET) problems.push(`${host}${url}: the chart island is ${(sizes.get(chartIslands[0]!)! / 1024).toFixed(1)} kB gzip (budget ${CHART_ISLAND_BUDGET / 1024} kB)`);
+          else if ((await dynamicImportsGzip(chartIslands[0]!)) > 0) problems.push(`${host}${url}: the chart island imports more code`);
+        }
         if (isMap) {
           mapPages++;
           provinceMapPages++;
-          const islands = urls.filter((u) => /\/map-island-[\w-]+\.js$/.test(u));
-          if (urls.length !== 1 || islands.length !== 1) problems.push(`${host}${url}: a map page asks for ${urls.join(", ") || "no script"}; allowed: the map island's bootstrap only`);
-          else if (bytes > MAP_BOOTSTRAP_BUDGET) problems.push(`${host}${url}: the map bootstrap is ${(bytes / 1024).toFixed(1)} kB gzip (budget ${MAP_BOOTSTRAP_BUDGET / 1024} kB): it must import the map library dynamically`);
+          const islands = mapIslands;
+          if (islands.length !== 1) problems.push(`${host}${url}: a map page asks for ${urls.join(", ") || "no script"}; allowed: the map island's bootstrap`);
+          else if (sizes.get(islands[0]!)! > MAP_BOOTSTRAP_BUDGET) problems.push(`${host}${url}: the map bootstrap is ${(bytes / 1024).toFixed(1)} kB gzip (budget ${MAP_BOOTSTRAP_BUDGET / 1024} kB): it must import the map library dynamically`);
           else library = Math.max(library, await dynamicImportsGzip(islands[0]!));
         }
         if (bytes > JS_BUDGET) problems.push(`${host}${url}: ${(bytes / 1024).toFixed(1)} kB gzip of JavaScript (budget ${JS_BUDGET / 1024} kB): ${urls.join(", ")}`);
@@ -159,8 +182,10 @@ async function main(): Promise<number> {
           queue.push(href);
         }
       }
-      const hasMapSection = /kind:\s*map\b/.test(await readFile(path.join(tenantsDir, slug, "pack.yaml"), "utf8"));
+      const hasMapSection = /kind:\s*map\b/.test(pack);
       if (hasMapSection && provinceMapPages === 0) problems.push(`${host}: no map page was read, so the map rule was not checked`);
+      const hasFigures = /^figures:/m.test(pack);
+      if (hasFigures && provinceChartPages === 0) problems.push(`${host}: no page of charts was read, so the chart rule was not checked`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (problems.length > 0) {
@@ -168,7 +193,7 @@ async function main(): Promise<number> {
       for (const p of problems) console.error(`  ${p}`);
       return 1;
     }
-    console.log(`js budget: ${pages} citizen pages checked in ${seconds} s; the heaviest loads ${(heaviest.bytes / 1024).toFixed(1)} kB gzip of JavaScript (budget ${JS_BUDGET / 1024} kB)${heaviest.path ? ` (${heaviest.path})` : ""}; ${mapPages} map pages load only the map bootstrap, which then imports up to ${(library / 1024).toFixed(0)} kB gzip of map library`);
+    console.log(`js budget: ${pages} citizen pages checked in ${seconds} s; the heaviest loads ${(heaviest.bytes / 1024).toFixed(1)} kB gzip of JavaScript (budget ${JS_BUDGET / 1024} kB)${heaviest.path ? ` (${heaviest.path})` : ""}; ${mapPages} map pages load only the map bootstrap, which then imports up to ${(library / 1024).toFixed(0)} kB gzip of map library; ${chartPages} pages of charts load only the chart island`);
     return 0;
   } finally {
     await close().catch(() => {});

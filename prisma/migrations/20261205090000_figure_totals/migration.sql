@@ -38,7 +38,8 @@ CREATE FUNCTION "refresh_figure_totals"("p_series" uuid[], "p_slots" timestamptz
 LANGUAGE sql SET search_path = public, pg_temp AS $$
   WITH touched AS (
     SELECT DISTINCT k.s AS series_id, k.t AS slot FROM unnest(p_series, p_slots) AS k(s, t)
-  ), codes AS (
+  ), codes AS MATERIALIZED (
+    -- Materialized: read each province's code once, not the pack once per figure.
     SELECT fs.id AS series_id, fs.tenant_id, coalesce(tn.pack->>'provinceCode', 'province') AS province_code
     FROM figure_series fs JOIN tenant tn ON tn.id = fs.tenant_id
     WHERE fs.id IN (SELECT series_id FROM touched)
@@ -96,5 +97,16 @@ CREATE TRIGGER "figure_totals_update" AFTER UPDATE ON "figure"
 CREATE TRIGGER "figure_totals_delete" AFTER DELETE ON "figure"
   REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "figure_totals_per_statement"();
 
--- The figures already there.
-SELECT refresh_figure_totals(array_agg(x.series_id), array_agg(x.slot)) FROM (SELECT DISTINCT series_id, slot FROM figure) x;
+-- The figures already there, in one pass over the table (what refresh_figure_totals would write for
+-- every slot; it walks the slots one by one, which suits a statement's few, not a whole table's).
+INSERT INTO "figure_total" ("tenant_id", "series_id", "slot", "units_sum", "units_max", "units", "province", "demo")
+SELECT f."tenant_id", f."series_id", f."slot",
+       sum(f."value") FILTER (WHERE f."unit_code" <> c."code"),
+       max(f."value") FILTER (WHERE f."unit_code" <> c."code"),
+       count(*) FILTER (WHERE f."unit_code" <> c."code"),
+       max(f."value") FILTER (WHERE f."unit_code" = c."code"),
+       bool_or(f."demo")
+FROM "figure" f
+-- OFFSET 0 keeps the subquery whole: each province's code is read once, not the pack once per figure.
+JOIN (SELECT "id", coalesce("pack"->>'provinceCode', 'province') AS "code" FROM "tenant" OFFSET 0) c ON c."id" = f."tenant_id"
+GROUP BY f."tenant_id", f."series_id", f."slot";

@@ -2,6 +2,8 @@
 // an inline SVG drawn on the server, an HTML legend, and the same numbers in a table beneath, so people who
 // cannot see the chart or its colours get every figure (WCAG 2.1 AA). Series differ by colour, dash and
 // marker (or hatching for bars). No inline style or script; same props, same bytes (pages carry ETags).
+// Where the page loads the chart island (islands/chart-island.ts), the chart also answers the pointer and
+// the arrow keys with each time's figures, read from the table: data-chart-plot says where the slots are.
 import { useTranslation } from "react-i18next";
 import {
   alignValues,
@@ -217,7 +219,19 @@ export function FigureChart(props: FigureChartProps) {
           </li>
         ))}
       </ul>
-      <svg className="chart-svg" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" fontSize={FONT}>
+      <p className="chart-hint visually-hidden" id={`${id}-hint`} hidden>
+        {t("public.chart.hint")}
+      </p>
+      <svg
+        className="chart-svg"
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        fontSize={FONT}
+        data-chart-plot={`${round(plot.left)} ${round(x.band)} ${round(plot.top)} ${round(plot.bottom)} ${n}`}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {kind !== "line" && series.some((s) => s.hatch) ? (

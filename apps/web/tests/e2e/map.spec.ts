@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { direct, siteUrl } from "./fixtures";
+import { signInAs } from "./sign-in";
 
 // WebGL in headless Chromium without a GPU: SwiftShader, which recent Chromium enables only when asked.
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH, args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] } });
@@ -141,7 +142,43 @@ test.describe("with JavaScript off", () => {
 test("other citizen pages load no script at all", async ({ page }) => {
   const seen = watch(page);
   await page.goto(siteUrl("nghe-an", "/"));
-  await page.goto(siteUrl("nghe-an", "/bieu-do"));
+  await page.goto(siteUrl("nghe-an", "/tin-tuc"));
   await page.waitForLoadState("networkidle");
   expect(seen.scripts).toEqual([]);
+});
+
+// Charts are complete without script (the SVG and its table); a page of charts loads the chart island
+// alone, which lets the pointer and the arrow keys read each time's figures from the table.
+test("a chart answers the arrow keys and the pointer with the figures of its table", async ({ page }) => {
+  const yesterday = new Date(Date.now() - 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  await signInAs(page, "naAdmin");
+  await page.goto(siteUrl("nghe-an", `/admin/figures?date=${yesterday}&time=06:00`));
+  await page.locator('input[name="v.ca-mac-moi.16663"]').fill("1234");
+  await page.getByRole("button", { name: "Lưu số liệu" }).click();
+  await expect(page.getByRole("status").first()).toBeVisible();
+
+  const seen = watch(page);
+  await page.goto(siteUrl("nghe-an", "/so-lieu"));
+  const chart = page.locator("figure.figure-chart").first();
+  await expect(chart).toHaveAttribute("data-chart-state", "ready");
+  expect(seen.scripts.filter((s) => !/\/chart-island-[\w-]+\.js$/.test(s))).toEqual([]);
+  expect(seen.scripts).toHaveLength(1);
+  const svg = chart.locator("svg.chart-svg");
+  await expect(chart.locator(".chart-hint")).toBeAttached();
+  await svg.focus();
+  const tip = chart.locator(".chart-tip");
+  await expect(tip).toBeVisible();
+  // The last slot is the one just entered: its row of the table says 1.234.
+  const lastRow = chart.locator("table.chart-table tbody tr").last();
+  await expect(tip).toContainText((await lastRow.locator("th").textContent())!.trim());
+  await expect(tip).toContainText("1.234");
+  await page.keyboard.press("Home");
+  await expect(tip).toContainText((await chart.locator("table.chart-table tbody tr").first().locator("th").textContent())!.trim());
+  await page.keyboard.press("Escape");
+  await expect(tip).toBeHidden();
+  // The pointer over the right edge of the plot reads the last slot.
+  const box = (await svg.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.97, box.y + box.height / 2);
+  await expect(tip).toContainText("1.234");
+  expect(seen.errors).toEqual([]);
 });

@@ -37,7 +37,14 @@ describeServer("figures", (server) => {
     expect(after.text).toContain("1.042");
     expect(after.text).toContain("1.030");
     expect(after.text).toContain("Đông Vĩnh");
-    expect(after.text).not.toContain("<script");
+    // One script, the chart island, whatever the number of charts; no inline one.
+    const scripts = [...after.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => m[1]!.trim())).toEqual([expect.stringMatching(/^type="module" src="\/assets\/chart-island-[\w-]+\.js"$/)]);
+    expect(scripts[0]![2]).toBe("");
+    // Where its slots are, for the island: the last number is the slots', one row each in the table.
+    const plot = /data-chart-plot="([\d. ]+)"/.exec(after.text)![1]!.split(" ").map(Number);
+    expect(plot).toHaveLength(5);
+    expect(plot[4]).toBe(1);
  
     // A period and a locality of the visitor's choosing, each a page of its own; a bad choice is named.
     const vinh = await visitor.get("/so-lieu?from=2026-11-20&to=2026-11-20&unit=412");

@@ -1,6 +1,7 @@
 // Issue 9, light pages: a citizen's page is plain HTML. Whatever JavaScript a public page ever loads (a map
-// or a chart on its own page) stays under 50 kB gzip, counted from the scripts the page really asks for;
-// today they ask for none, and no page carries an inline script.
+// or a chart on its own page) stays under 50 kB gzip, counted from the scripts the page really asks for
+// (a map page: the map island; a page of charts: the chart island; any other: none), and no page carries
+// an inline script.
 import { gzipSync } from "node:zlib";
 import { expect, it } from "vitest";
 import { crawl, describeServer } from "./describe-server.ts";

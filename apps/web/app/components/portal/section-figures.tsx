@@ -1,9 +1,11 @@
 // A statistics or charts section's figures (issue 10): per series, a chart of the period's figures (and
 // of the running total where the series is cumulative), each with its table, and the latest slot's
-// figures by locality. Server-rendered: no script, readable without the chart.
+// figures by locality. Server-rendered and complete without script; the chart island (one small module,
+// islands/chart-island.ts) then lets the pointer and the arrow keys read each time's figures.
 import { useTranslation } from "react-i18next";
 import type { FigureViewInput, PublicSeries } from "@cong/core";
 import { FigureChart } from "~/components/figure-chart";
+import chartIslandUrl from "~/islands/chart-island.ts?worker&url";
 import { localized } from "@cong/i18n";
 import { formatDateTime } from "~/utils/public-format";
 
@@ -101,6 +103,7 @@ export function SectionFigures({ series, locale, timeZone, view }: { series: Pub
           </article>
         );
       })}
+      {series.some((s) => s.slots.length > 0) ? <script type="module" src={chartIslandUrl} /> : null}
     </section>
   );
 }
