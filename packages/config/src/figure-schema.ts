@@ -48,3 +48,52 @@ export const figureSeriesSchema = z
   .strict();
 
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
+
+export const FIGURE_CHART_KINDS = ["line", "bar", "stacked-bar"] as const;
+
+/**
+ * A chart of several series together (issue 10: Quảng Ninh's vaccination results, dose 1 and dose 2 side
+ * by side; its PC-Covid installs, QR scans and people in and out): shown on its section's page before the
+ * series' own figures, which then skip their own chart. `cumulative` draws the running totals.
+ */
+export const figureChartSchema = z
+  .object({
+    key: slugSchema,
+    names: localizedSchema,
+    description: localizedSchema.optional(),
+    section: slugSchema.describe("the statistics or charts section that shows it"),
+    series: z.array(slugSchema).min(1).max(6).describe("the series drawn, by key (each a series of figures:)"),
+    kind: z.enum(FIGURE_CHART_KINDS).default("line"),
+    cumulative: z.boolean().default(false).describe("draw each series' running total since its first figure"),
+    order: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type FigureChartConfig = z.output<typeof figureChartSchema>;
+
+/** A pack's charts against its series and sections: each problem at the path of the bad value. */
+export function chartProblems(
+  charts: readonly FigureChartConfig[],
+  series: ReadonlyMap<string, { measure: FigureMeasure; section: string; cumulative: boolean }>,
+  sectionKind: (slug: string) => string | undefined,
+): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  const keys = new Set<string>();
+  charts.forEach((c, i) => {
+    if (keys.has(c.key)) out.push([["charts", i, "key"], `duplicate key "${c.key}"`]);
+    keys.add(c.key);
+    const kind = sectionKind(c.section);
+    if (kind === undefined) out.push([["charts", i, "section"], `unknown section "${c.section}"`]);
+    else if (kind !== "statistics" && kind !== "charts") out.push([["charts", i, "section"], `section "${c.section}" is a ${kind} section: charts go in a statistics or charts section`]);
+    const seen = new Set<string>();
+    c.series.forEach((k, j) => {
+      const s = series.get(k);
+      if (!s) out.push([["charts", i, "series", j], `unknown series "${k}"`]);
+      // A series whose own section is wrong is named there; the chart adds nothing.
+      else if (s.section !== c.section && ["statistics", "charts"].includes(sectionKind(s.section) ?? "")) out.push([["charts", i, "series", j], `series "${k}" is shown in section "${s.section}": a chart draws the series of its own section`]);
+      else if (c.cumulative && !s.cumulative) out.push([["charts", i, "series", j], `series "${k}" keeps no running total: give it cumulative: true`]);
+      if (seen.has(k)) out.push([["charts", i, "series", j], `series "${k}" is listed twice`]);
+      seen.add(k);
+    });
+  });
+  return out;
+}

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { calendarDateSchema, isCalendarDate, isCalendarMonth } from "./calendar-date.ts";
 import { deadlineRuleSchema } from "./deadline-schema.ts";
-import { figureSeriesSchema } from "./figure-schema.ts";
+import { chartProblems, figureChartSchema, figureSeriesSchema } from "./figure-schema.ts";
 import { mapSchema } from "./map-schema.ts";
 import { placeKindSchema } from "./place-schema.ts";
 
@@ -260,6 +260,7 @@ export const packBaseSchema = z
     portalDuties: z.array(portalDutyEntrySchema).default([]).describe("duties on the portal as a whole rather than on one section"),
     map: mapSchema.optional().describe("the map pages' basemap, opening view, boundaries file and first figure (docs/decisions/0013)"),
     figures: z.array(figureSeriesSchema).default([]).describe("the series of figures the portal publishes, by admin unit and time of day"),
+    charts: z.array(figureChartSchema).default([]).describe("charts that draw several series together"),
     places: z.array(placeKindSchema).default([]).describe("the kinds of place the portal keeps registries of, who keeps each and where it shows"),
     reminders: z
       .object({
@@ -382,6 +383,8 @@ function checkReferences(pack: PackBase, ctx: z.RefinementCtx) {
     });
     if (new Set(f.times).size !== f.times.length) problem(["figures", i, "times"], "a time is listed twice");
   });
+
+  for (const [path, message] of chartProblems(pack.charts, new Map(pack.figures.map((f) => [f.key, f])), (slug) => sections.get(slug)?.kind)) problem(path, message);
 
   duplicates(pack.places, (p) => p.kind, "places", "kind");
   pack.places.forEach((p, i) => {

@@ -74,7 +74,7 @@ export { enterFigures, parseCount, cellField, MAX_FIGURE, type FigureCell, type 
 export { importFigures, figureTemplate, FIGURE_COLUMN_NAMES, type ImportFiguresResult, type ImportProblem } from "./figures/import-figures.ts";
 export { MAX_FILE_BYTES as MAX_FIGURE_FILE_BYTES, MAX_FILE_ROWS as MAX_FIGURE_FILE_ROWS } from "./figures/read-figure-file.ts";
 export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-grid.ts";
-export { getSectionFigures, type PublicSeries } from "./figures/public-figures.ts";
+export { getSectionCharts, getSectionFigures, type PublicChart, type PublicSeries } from "./figures/public-figures.ts";
 export { applyFigureFeed, fetchFeed, jsonFeedAsCsv, listFeedSeries, listFeedStatus, feedIsDue, FEED_MAX_BYTES, type FeedSeries, type FeedStatus, type PullResult } from "./figures/figure-feed.ts";
 export { pullFigureFeeds } from "./jobs/pull-figure-feeds.ts";
 export { parseFigureView, FIGURE_DAYS, FIGURE_VIEW_MAX_DAYS, type FigureView, type FigureViewInput, type FigureViewResult } from "./figures/figure-view.ts";

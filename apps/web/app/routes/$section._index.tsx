@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, getMapFigures, getPublicSection, getSectionFigures, listPlaces, listPublishedItems, loadUnits, parseFigureView, parsePlaceFilter, type UnitRow } from "@cong/core";
+import { documentFacets, getMapFigures, getPublicSection, getSectionCharts, getSectionFigures, listPlaces, listPublishedItems, loadUnits, parseFigureView, parsePlaceFilter, type UnitRow } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -40,7 +40,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         const units = all.filter((u) => u.code !== provinceCode);
         const view = parseFigureView(new URL(request.url).searchParams, { timeZone: portal.tenant.timeZone, units });
         const series = await getSectionFigures({ tx, tenantId, sectionId: section.id, from: view.view.from, to: view.view.to, unitCode: view.view.unit?.code ?? null });
-        return { view, series, units: unitChoices(units) };
+        const charts = await getSectionCharts({ tx, tenantId, sectionSlug: section.slug, series });
+        return { view, series, charts, units: unitChoices(units) };
       })
     : null;
   // A map section: the chosen series' latest figures by locality (?series=, else the pack's map.figure);
@@ -74,6 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     items: list ? list.items.map((i) => toCard(i, portal.locale, portal.tenant.timeZone)) : [],
     list: { page, pages: list?.pages ?? 1, total: list?.total ?? 0 },
     figures: figureData?.series ?? [],
+    charts: figureData?.charts ?? [],
     figureView: figureData
       ? {
           fromDay: figureData.view.view.fromDay,
@@ -130,7 +132,7 @@ export default function SectionPage() {
         </p>
       ) : null}
       {d.map ? <SectionMap map={d.map} path={path} locale={root?.locale ?? "vi"} timeZone={d.timeZone} kinds={d.places?.page?.kinds ?? []} /> : null}
-      {d.figureView ? <SectionFigures series={d.figures} locale={root?.locale ?? "vi"} timeZone={d.timeZone} view={{ action: path, ...d.figureView }} /> : null}
+      {d.figureView ? <SectionFigures series={d.figures} charts={d.charts} locale={root?.locale ?? "vi"} timeZone={d.timeZone} view={{ action: path, ...d.figureView }} /> : null}
       {d.places ? <SectionPlaces section={{ slug: section.slug, kind: section.kind }} places={d.places} timeZone={d.timeZone} /> : null}
       {d.documents && d.facets ? (
         <DocumentFilter action={path} facets={d.facets} categories={section.categories} input={d.input} errors={d.errors} />

@@ -85,6 +85,22 @@ describeServer("figures", (server) => {
     expect((await server().client(null).get("/api/v1/figures")).status).toBe(404);
   });
 
+  it("draws the pack's charts of several series: Quảng Ninh's vaccination results, dose 1 beside dose 2", async () => {
+    const editor = await server().signedIn("qnEditor");
+    const saved = await editor.submit("/admin/figures?date=2026-11-20&time=00:00", { date: "2026-11-20", time: "00:00", "v.tiem-mui-1.22": "4.321", "v.tiem-mui-2.22": "1.234" });
+    expect(saved.status).toBe(302);
+    const page = await server().client("quang-ninh").get("/bieu-do");
+    expect(page.status).toBe(200);
+    const chart = /<figure class="figure-chart" id="chart-ket-qua-tiem-chung"[\s\S]*?<\/figure>/.exec(page.text)?.[0] ?? "";
+    expect(chart).toContain("Kết quả tiêm chủng vắc xin phòng COVID-19");
+    // Both series in its legend and its table, with the numbers entered.
+    expect(chart).toMatch(/<th scope="col">Tiêm vắc xin mũi 1<\/th><th scope="col">Tiêm vắc xin mũi 2<\/th>/);
+    expect(chart).toMatch(/<td>4\.321<\/td><td>1\.234<\/td>/);
+    // Not drawn a second time on their own; a chart none of whose series has figures is not drawn.
+    expect(page.text).not.toContain('id="fig-tiem-mui-1"');
+    expect(page.text).not.toContain('id="chart-pc-covid-qr-ra-vao"');
+  });
+
   it("refuses a grid with one bad cell, naming the cell, and saves nothing", async () => {
     const cdc = await server().signedIn("naCdc");
     const count = await server().db.owner.figure.count({ where: { tenantId: na() } });

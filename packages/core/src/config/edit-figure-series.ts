@@ -56,5 +56,7 @@ export function removeFigureSeries(current: TenantPack, key: string, lang: Lang 
   const series = current.figures.find((f) => f.key === key);
   if (!series) return { pack: current, refused: { form: [translate(lang, "config.problems.seriesGone", { key })] } };
   if (current.map?.figure === key) return { pack: current, refused: { form: [translate(lang, "config.problems.seriesOnMap", { series: series.names[lang] ?? series.names.vi })] } };
-  return { pack: { ...current, figures: current.figures.filter((f) => f.key !== key) }, fields: [] };
+  // Its place in the charts goes with it, and a chart left with no series too.
+  const charts = (current.charts ?? []).map((c) => ({ ...c, series: c.series.filter((k) => k !== key) })).filter((c) => c.series.length > 0);
+  return { pack: { ...current, figures: current.figures.filter((f) => f.key !== key), charts }, fields: [] };
 }

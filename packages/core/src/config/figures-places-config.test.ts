@@ -157,6 +157,10 @@ describe("series of figures", () => {
     expect(removed).toMatchObject({ ok: true });
     if (removed.ok) expect(removed.value.changes.map((c) => `${c.op} ${c.area} ${c.key}`)).toEqual(["removed figures xet-nghiem"]);
     expect(await db.owner.figureSeries.count({ where: { tenantId: qn, key: "xet-nghiem" } })).toBe(0);
+    // A removed series leaves the charts that drew it, and a chart left with none goes too.
+    const chartsAfter = async (key: string) => (removeFigureSeries(await current(), key).pack as { charts: { key: string; series: string[] }[] }).charts;
+    expect((await chartsAfter("ca-mac-moi")).map((c) => c.key)).toEqual(["ket-qua-tiem-chung", "pc-covid-qr-ra-vao"]);
+    expect((await chartsAfter("tiem-mui-2")).find((c) => c.key === "ket-qua-tiem-chung")?.series).toEqual(["tiem-mui-1"]);
 
     const series = await db.owner.figureSeries.findFirstOrThrow({ where: { tenantId: qn, key: "quet-qr" } });
     await db.owner.figure.create({ data: { tenantId: qn, seriesId: series.id, unitCode: "22", slot: new Date("2021-09-01T00:00:00Z"), value: 1200n } });
@@ -168,7 +172,7 @@ describe("series of figures", () => {
     expect(await db.owner.figure.count({ where: { seriesId: series.id } })).toBe(1);
     // The other door says the same: an imported pack without the series is refused at its preview.
     const pack = await current();
-    const text = JSON.stringify({ ...pack, figures: pack.figures.filter((f) => f.key !== "quet-qr") });
+    const text = JSON.stringify({ ...pack, figures: pack.figures.filter((f) => f.key !== "quet-qr"), charts: pack.charts.map((c) => ({ ...c, series: c.series.filter((k) => k !== "quet-qr") })) });
     const imported = await inUnit(db, qn, (tx) => previewPackImport({ tx, tenantId: qn, text, lang: "en", platformDomain: "localhost" }));
     expect(imported).toEqual({ ok: false, errors: { form: ["The series “QR code scans” cannot be removed: figures have been entered in it (1). Turn it off instead."] } });
     // Turning it off is what the page offers instead, and keeps the figures.

@@ -3,7 +3,7 @@
 // highest of its units'), the running total since the first figure where the series is cumulative, and
 // the latest slot's figure per unit. The province's figures come from figure_total (one row per slot);
 // a locality's are added up from its units' figures, on (tenant, series, slot).
-import type { Localized } from "@cong/config";
+import { figureChartSchema, type FigureChartConfig, type Localized } from "@cong/config";
 import type { Tx } from "@cong/db";
 import { underAny } from "../units/answered-units.ts";
 import { listFigureSeries, loadUnits } from "./series.ts";
@@ -104,6 +104,52 @@ export async function getSectionFigures({ tx, tenantId, sectionId, from, to, uni
       };
     }
     out.push({ key: s.key, names: s.names, description: s.description, measure: s.measure, cumulative: s.cumulative, slots, values, totals, demo: mine.some((r) => r.demo), latest });
+  }
+  return out;
+}
+
+/** A chart of several series of a section (the pack's charts:), on the union of their slots. */
+export type PublicChart = {
+  key: string;
+  names: Localized;
+  description: Localized | null;
+  kind: FigureChartConfig["kind"];
+  cumulative: boolean;
+  dates: string[];
+  series: { key: string; names: Localized; values: (number | null)[] }[];
+  demo: boolean;
+};
+
+/**
+ * The pack's charts for a section, drawn from the section's series as getSectionFigures returned them
+ * (same period and locality): each series' values (or running totals) placed on the union of their slots.
+ * The pack was checked when loaded (a chart names series of its own section); a series without figures
+ * in the period is left out, and a chart with none is too.
+ */
+export async function getSectionCharts({ tx, tenantId, sectionSlug, series }: { tx: Tx; tenantId: string; sectionSlug: string; series: PublicSeries[] }): Promise<PublicChart[]> {
+  const [row] = await tx.$queryRaw<{ charts: unknown }[]>`select pack->'charts' as charts from tenant where id = ${tenantId}::uuid`;
+  const parsed = figureChartSchema.array().safeParse(row?.charts ?? []);
+  if (!parsed.success) return [];
+  const byKey = new Map(series.map((s) => [s.key, s]));
+  const out: PublicChart[] = [];
+  for (const c of parsed.data.filter((x) => x.section === sectionSlug).sort((a, b) => a.order - b.order || a.key.localeCompare(b.key))) {
+    const members = c.series.map((k) => byKey.get(k)).filter((s): s is PublicSeries => s !== undefined && s.slots.length > 0);
+    if (members.length === 0) continue;
+    const dates = [...new Set(members.flatMap((s) => s.slots))].sort();
+    out.push({
+      key: c.key,
+      names: c.names,
+      description: c.description ?? null,
+      kind: c.kind,
+      cumulative: c.cumulative,
+      dates,
+      series: members.map((s) => {
+        const values = c.cumulative && s.totals ? s.totals : s.values;
+        const at = new Map(s.slots.map((slot, i) => [slot, values[i] ?? null]));
+        return { key: s.key, names: s.names, values: dates.map((d) => at.get(d) ?? null) };
+      }),
+      demo: members.some((s) => s.demo),
+    });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // figures by locality. Server-rendered and complete without script; the chart island (one small module,
 // islands/chart-island.ts) then lets the pointer and the arrow keys read each time's figures.
 import { useTranslation } from "react-i18next";
-import type { FigureViewInput, PublicSeries } from "@cong/core";
+import type { FigureViewInput, PublicChart, PublicSeries } from "@cong/core";
 import { FigureChart } from "~/components/figure-chart";
 import chartIslandUrl from "~/islands/chart-island.ts?worker&url";
 import { localized } from "@cong/i18n";
@@ -21,11 +21,12 @@ export type FigureViewProps = {
   errors: Record<string, string[]> | null;
 };
 
-export function SectionFigures({ series, locale, timeZone, view }: { series: PublicSeries[]; locale: string; timeZone: string; view: FigureViewProps }) {
+export function SectionFigures({ series, charts = [], locale, timeZone, view }: { series: PublicSeries[]; charts?: PublicChart[]; locale: string; timeZone: string; view: FigureViewProps }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof localized>[0]) => localized(value, i18n.language).text;
   if (series.length === 0) return null;
   const number = new Intl.NumberFormat(locale);
+  const charted = new Set(charts.flatMap((c) => c.series.map((m) => m.key)));
   const day = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
   return (
     <section className="section-figures" aria-labelledby="figures-heading">
@@ -39,12 +40,60 @@ export function SectionFigures({ series, locale, timeZone, view }: { series: Pub
           {t("figures.public.demo")}
         </p>
       ) : null}
+      {charts.map((c) => (
+        // The pack's charts of several series (dose 1 beside dose 2…); their series skip their own chart.
+        <article key={c.key} className="figure-series" data-chart={c.key}>
+          <FigureChart
+            id={`chart-${c.key}`}
+            title={text(c.names)}
+            description={[c.description ? text(c.description) : null, t("figures.public.asOf", { time: formatDateTime(c.dates[c.dates.length - 1]!, locale, timeZone) })].filter(Boolean).join(" ")}
+            kind={c.kind}
+            dates={c.dates}
+            series={c.series.map((m) => ({ key: m.key, label: text(m.names), values: m.values }))}
+            locale={locale}
+            timeZone={timeZone}
+            totals={!c.cumulative}
+          />
+        </article>
+      ))}
       {series.map((s) => {
         const title = text(s.names);
         const last = s.slots.length > 0 ? formatDateTime(s.slots[s.slots.length - 1]!, locale, timeZone) : null;
+        const inChart = charted.has(s.key) && s.slots.length > 0;
+        // Drawn in a chart above, with nothing of its own to add (no figures by locality): not repeated.
+        if (inChart && !(s.latest && s.latest.units.length > 0)) return null;
+        const latestTable =
+          s.latest && s.latest.units.length > 0 ? (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`fig-${s.key}-units`}>
+            <table className="data">
+              <caption id={`fig-${s.key}-units`}>
+                {title}: {t("figures.public.latest", { time: formatDateTime(s.latest.slot, locale, timeZone) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("figures.unit")}</th>
+                  <th scope="col">{title}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.latest.units.map((u) => (
+                  <tr key={u.code}>
+                    <th scope="row">{u.name}</th>
+                    <td className="number">{number.format(u.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null;
         return (
           <article key={s.key} className="figure-series" data-series={s.key}>
-            {s.slots.length === 0 ? (
+            {inChart ? (
+              <>
+                <h3>{title}</h3>
+                {latestTable}
+              </>
+            ) : s.slots.length === 0 ? (
               <>
                 <h3>{title}</h3>
                 <p className="empty">{t("figures.public.noData")}</p>
@@ -75,29 +124,7 @@ export function SectionFigures({ series, locale, timeZone, view }: { series: Pub
                     totals={false}
                   />
                 ) : null}
-                {s.latest && s.latest.units.length > 0 ? (
-                  <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`fig-${s.key}-units`}>
-                    <table className="data">
-                      <caption id={`fig-${s.key}-units`}>
-                        {title}: {t("figures.public.latest", { time: formatDateTime(s.latest.slot, locale, timeZone) })}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("figures.unit")}</th>
-                          <th scope="col">{title}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {s.latest.units.map((u) => (
-                          <tr key={u.code}>
-                            <th scope="row">{u.name}</th>
-                            <td className="number">{number.format(u.value)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                ) : null}
+                {latestTable}
               </>
             )}
           </article>
