@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "@cong/config/env";
-import type { TenantSummary } from "@cong/core";
+import { forgetTenants, type TenantSummary } from "@cong/core";
 import { checkDb, openUnitOfWork, type Db } from "@cong/db";
 import type { Services } from "~/load-context";
 import { siteOf } from "./create-app.ts";
@@ -52,6 +52,8 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       await unit.finish(response.status < 500);
       // Whoever just wrote sees it at once on this instance; other instances within the version's TTL.
       if (pageCache && site.kind === "tenant" && req.method !== "GET" && req.method !== "HEAD") pageCache.forget(site.tenant.id);
+      // A province's configuration (name, domains, map…) is part of its host's cached summary.
+      if (site.kind === "tenant" && req.method === "POST" && path.startsWith("/admin/config")) forgetTenants(db);
       const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);
       if (page && key) {
         pageCache!.set(key, page);

@@ -2,7 +2,7 @@
 import { expect, it } from "vitest";
 import { checkDb, redact } from "./health.ts";
 import { openDb } from "./open-db.ts";
-import { describeBackends } from "./testing/backends.ts";
+import { describeBackends } from "./testing/describe.ts";
 
 describeBackends("checkDb", ({ db }) => {
   it("reports a working database as ok", async () => {

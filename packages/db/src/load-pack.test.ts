@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadPack, seedTenants } from "./load-pack.ts";
 import { findMigrationsDir } from "./migrate.ts";
 import { checkPackConflicts } from "./pack-conflicts.server.ts";
-import { describeBackends } from "./testing/backends.ts";
+import { describeBackends } from "./testing/describe.ts";
 import { fixturePack, tempTenantsDir, writeFixturePack } from "./testing/fixtures.ts";
 
 const REPO_TENANTS = path.join(path.dirname(path.dirname(findMigrationsDir())), "tenants");

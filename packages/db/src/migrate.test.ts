@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { findMigrationsDir, migrate } from "./migrate.ts";
-import { describeBackends } from "./testing/backends.ts";
+import { describeBackends } from "./testing/describe.ts";
 
 describeBackends(
   "migrate",

@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadPack } from "./load-pack.ts";
 import { withOperator, withPlatform, withTenant } from "./scoped.ts";
-import { describeBackends } from "./testing/backends.ts";
+import { describeBackends } from "./testing/describe.ts";
 import { fixturePack, tempTenantsDir } from "./testing/fixtures.ts";
 
 const TENANT_OWNED = [

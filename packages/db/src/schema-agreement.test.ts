@@ -3,7 +3,7 @@
 // array-ness and nullability (the schema engine that would normally keep them in step is unavailable).
 import { expect, it } from "vitest";
 import { readPrismaSchema } from "./testing/prisma-schema.ts";
-import { describeBackends } from "./testing/backends.ts";
+import { describeBackends } from "./testing/describe.ts";
 
 type Column = { table_name: string; column_name: string; is_nullable: "YES" | "NO"; data_type: string; full_type: string; elem_type: string | null };
 

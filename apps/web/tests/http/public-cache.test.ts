@@ -4,7 +4,7 @@
 import { gunzipSync } from "node:zlib";
 import { expect, it } from "vitest";
 import { crawl, describeServer } from "./describe-server.ts";
-import { publishArticle } from "./forms.ts";
+import { formWith, publishArticle, successfulControls } from "./forms.ts";
 import { startInstanceAlongside } from "./test-server.ts";
 
 describeServer("public answers are cacheable, staff answers are not", (server) => {
@@ -120,5 +120,28 @@ describeServer("public answers are cacheable, staff answers are not", (server) =
     const bad = await visitor.get("/search?q=a%00b");
     expect(bad.status).toBe(400);
     expect(bad.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("a province's settings show on its site at once on the instance that saved them", async () => {
+    const admin = await server().signedIn("qnAdmin");
+    // Saves the settings as served, with Chinese offered or not.
+    const saveOffering = async (zh: boolean) => {
+      const form = formWith((await admin.get("/admin/config/settings")).text, "attribution.vi");
+      const fields = new URLSearchParams();
+      for (const [name, value] of successfulControls(form)) if (!(name === "locales.offered" && value === "zh")) fields.append(name, value);
+      if (zh) fields.append("locales.offered", "zh");
+      const saved = await admin.request("POST", "/admin/config/settings", { body: fields, headers: { origin: `http://${admin.host}` } });
+      expect(saved.status, saved.text.slice(0, 300)).toBe(200);
+    };
+    const langOf = async () => /<html lang="([^"]+)"/.exec((await server().client("quang-ninh").get("/?lng=zh")).text)?.[1];
+    expect(await langOf()).toBe("zh");
+    try {
+      await saveOffering(false);
+      // The host's province is remembered a few seconds; a save on this instance forgets it.
+      expect(await langOf()).toBe("vi");
+    } finally {
+      await saveOffering(true);
+    }
+    expect(await langOf()).toBe("zh");
   });
 });

@@ -12,35 +12,20 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "@cong/config/env";
-import { createMailer, createStorage, createUser, inScope, listTenants, migrateDatabase, resolveTenant, seedRegulations, startJobs, SYSTEM_ACTOR, type Jobs } from "@cong/core";
-import { openDb, seedTenants, withPlatform, type Db } from "@cong/db";
-import { createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
+import { createMailer, createStorage, listTenants, resolveTenant, startJobs, type Jobs } from "@cong/core";
+import { openDb, withPlatform, type Db } from "@cong/db";
+import { createPrepared, createRuntimeLogin, type Backend, type RuntimeLogin } from "@cong/db/testing";
 import { createApp } from "../../server/create-app.ts";
 import { answerKeptPages } from "../../server/kept-pages.ts";
 import { createPageCache } from "../../server/page-cache.ts";
 import { createRemixHandler } from "../../server/remix-handler.ts";
 import { Client } from "./client.ts";
+import { ACCOUNTS, PASSWORD, PROVINCES_TEMPLATE, seedProvinces, type AccountKey } from "./provinces.ts";
 
 const webDir = fileURLToPath(new URL("../../", import.meta.url));
 const repoRoot = path.resolve(webDir, "../..");
-export const TENANTS_DIR = path.join(repoRoot, "tenants");
-export const PASSWORD = "Hai-nghin-khong-tram-hai-sau!";
 const SECRET = "http-tests-only-secret-0123456789abcdef0123456789";
-
-/** The accounts every test server has, by key: a province's admin and editors, and an operator. */
-export const ACCOUNTS = {
-  operator: { slug: null, email: "operator@http.cong.vn", roles: ["operator"], agencies: [] },
-  qnAdmin: { slug: "quang-ninh", email: "admin@qn.http.cong.vn", roles: ["admin"], agencies: [] },
-  qnEditor: { slug: "quang-ninh", email: "bientap.syt@qn.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
-  naAdmin: { slug: "nghe-an", email: "admin@na.http.cong.vn", roles: ["admin"], agencies: [] },
-  naEditor: { slug: "nghe-an", email: "bientap.syt@na.http.cong.vn", roles: ["editor"], agencies: ["so-y-te"] },
-  naCdc: { slug: "nghe-an", email: "cdc@na.http.cong.vn", roles: ["editor"], agencies: ["cdc"] },
-  // A member of the district health centres; the figures test ties the membership to Vinh (412).
-  naDistrict: { slug: "nghe-an", email: "ttyt.huyen@na.http.cong.vn", roles: ["editor"], agencies: ["ttyt-huyen"] },
-  thAdmin: { slug: "thanh-hoa", email: "admin@th.http.cong.vn", roles: ["admin"], agencies: [] },
-} as const;
-export type AccountKey = keyof typeof ACCOUNTS;
-
+export { ACCOUNTS, PASSWORD, TENANTS_DIR, type AccountKey } from "./provinces.ts";
 export type TestServer = {
   /** The database as its owner, for looking at what requests did (the server itself logs in as below). */
   db: Db;
@@ -94,24 +79,12 @@ export type TestServerOptions = { env?: Record<string, string>; alongside?: Test
 
 type Database = { db: Db; url?: string; tenants: Map<string, string>; dispose(): Promise<void> };
 
-// A fresh database, migrated and seeded with the three provinces, their regulations and the accounts.
+// A fresh database as seedProvinces leaves one: a copy of the run's template when there is one.
 async function prepareDatabase(backend: Backend): Promise<Database> {
-  const created = await backend.create();
-  const db = created.db;
+  const created = await createPrepared(backend, PROVINCES_TEMPLATE, seedProvinces);
   try {
-    // SQL migrations and the job queue's tables, as `npm run db:migrate` does
-    await migrateDatabase(db);
-    const seeded = await seedTenants(db, TENANTS_DIR);
-    if (seeded.failed.length > 0) throw new Error(`packs not loaded: ${seeded.failed.map((f) => f.dir).join(", ")}`);
-    await seedRegulations(db, TENANTS_DIR);
-    const tenants = new Map((await withPlatform(db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
-    for (const [key, a] of Object.entries(ACCOUNTS)) {
-      const tenantId = a.slug === null ? null : tenants.get(a.slug);
-      if (tenantId === undefined) throw new Error(`no tenant ${a.slug}`);
-      const made = await inScope(db, tenantId, (tx) => createUser({ tx, tenantId, input: { email: a.email, name: `HTTP ${key}`, roles: [...a.roles], agencies: [...a.agencies] }, password: PASSWORD, actor: SYSTEM_ACTOR }));
-      if (!made.ok) throw new Error(`${key}: ${JSON.stringify(made.errors)}`);
-    }
-    return { db, url: created.url, tenants, dispose: () => created.dispose() };
+    const tenants = new Map((await withPlatform(created.db, (tx) => listTenants({ tx }))).map((t) => [t.slug, t.id]));
+    return { db: created.db, url: created.url, tenants, dispose: () => created.dispose() };
   } catch (error) {
     await created.dispose();
     throw error;

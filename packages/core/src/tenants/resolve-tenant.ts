@@ -1,5 +1,6 @@
 // Host -> tenant, once per request. The answer is cached in memory for a few seconds per database so a
-// page view does not cost a query; a tenant added or renamed shows up within CACHE_MS.
+// page view does not cost a query; a tenant added or renamed shows up within CACHE_MS, at once on the
+// instance that changed its configuration (forgetTenants).
 import type { Db } from "@cong/db";
 import { withPlatform } from "@cong/db";
 import { toTenantSummary, tenantSummarySelect, type TenantSummary } from "./tenant-summary.ts";
@@ -31,4 +32,9 @@ export async function resolveTenant(db: Db, host: TenantHost, now: number = Date
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(key, { value, expires: now + CACHE_MS });
   return value;
+}
+
+/** Drops what this process remembers of the database's hosts: the next request reads its tenant again. */
+export function forgetTenants(db: Db): void {
+  caches.delete(db);
 }

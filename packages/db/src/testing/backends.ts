@@ -1,13 +1,13 @@
-// Test helper: runs a block of tests against both backends, PGlite in a temporary folder and a fresh
-// database on the PostgreSQL server (TEST_POSTGRES_URL). Without a reachable server the PostgreSQL
-// block is skipped with the reason in its title, or fails when CI is set.
-import { mkdtemp, rm } from "node:fs/promises";
+// Test helper: the two backends every database test runs on, PGlite in a temporary folder and a fresh
+// database on the PostgreSQL server (TEST_POSTGRES_URL); without a reachable server the PostgreSQL one
+// is skipped (./describe.ts says why in the block's title), or fails when CI is set. Each can also make
+// a template, a database prepared once per run that blocks copy (./templates.ts). No Vitest import: the
+// run's global setup uses this module outside a worker.
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { migrate } from "../migrate.ts";
 import { openDb } from "../open-db.ts";
 import type { Db } from "../open-db.ts";
 
@@ -38,14 +38,28 @@ export type Backend = {
   kind: Db["kind"];
   /** Why this backend is skipped, if it is. */
   skip?: string;
-  /** A fresh, empty database (opened as the owner; `url` on a server) and how to throw it away. */
-  create(): Promise<{ db: Db; url?: string; dispose(): Promise<void> }>;
+  /**
+   * A fresh database (opened as the owner; `url` on a server) and how to throw it away: empty, or a copy
+   * of a template prepared for this run (a PGlite folder, a server database).
+   */
+  create(from?: TemplateRef): Promise<Created>;
+  /**
+   * A template for this run: a database prepared once (from empty, or from a copy of another template
+   * of this backend) and closed; where it is, and how to remove it.
+   */
+  template(name: string, prepare: (db: Db) => Promise<unknown>, from?: string): Promise<{ ref: string; dispose(): Promise<void> }>;
 };
+export type Created = { db: Db; url?: string; dispose(): Promise<void> };
+/** Where a template of each backend is: a closed PGlite data folder, a database on the server. */
+export type TemplateRef = { pglite?: string; postgres?: string };
+
 
 const pglite: Backend = {
   kind: "pglite",
-  async create() {
+  async create(from) {
     const dataDir = await mkdtemp(path.join(tmpdir(), "cong-db-test-"));
+    // A closed PGlite folder copied opens in a second where a new one takes four (initdb).
+    if (from?.pglite) await cp(from.pglite, dataDir, { recursive: true });
     const db = await openDb({ dataDir });
     return {
       db,
@@ -55,18 +69,28 @@ const pglite: Backend = {
       },
     };
   },
+  async template(name, prepare, from) {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `cong-template-${name}-`));
+    const remove = () => rm(dataDir, { recursive: true, force: true });
+    if (from) await cp(from, dataDir, { recursive: true });
+    const db = await openDb({ dataDir });
+    try {
+      await prepare(db);
+    } catch (error) {
+      await db.close();
+      await remove();
+      throw error;
+    }
+    await db.close();
+    return { ref: dataDir, dispose: remove };
+  },
 };
 
 const postgres: Backend = {
   kind: "postgres",
   skip: serverProblem && !process.env.CI ? `PostgreSQL server unreachable at ${new URL(TEST_POSTGRES_URL).host}: ${serverProblem}` : undefined,
-  async create() {
-    if (serverProblem) throw new Error(`PostgreSQL server unreachable (CI is set, so this fails): ${serverProblem}`);
-    const name = `cong_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+  async create(from) {
+    const name = await newServerDatabase("cong_test", from?.postgres);
     const url = withDatabase(TEST_POSTGRES_URL, name);
     const db = await openDb({ databaseUrl: url });
     return {
@@ -74,66 +98,45 @@ const postgres: Backend = {
       url,
       async dispose() {
         await db.close();
-        const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-        await client.connect();
-        await client.query(`drop database if exists ${name} with (force)`);
-        await client.end();
+        await onServer(`drop database if exists ${name} with (force)`);
       },
     };
   },
+  async template(name, prepare, from) {
+    const ref = await newServerDatabase(`cong_template_${name}`, from);
+    const dispose = () => onServer(`drop database if exists ${ref} with (force)`);
+    const db = await openDb({ databaseUrl: withDatabase(TEST_POSTGRES_URL, ref) });
+    try {
+      await prepare(db);
+    } catch (error) {
+      await db.close();
+      await dispose();
+      throw error;
+    }
+    // A database is copied only while nobody is connected to it.
+    await db.close();
+    return { ref, dispose };
+  },
 };
+
+/** A new database on the server, empty or a copy of `template`; its name. */
+async function newServerDatabase(prefix: string, template?: string): Promise<string> {
+  if (serverProblem) throw new Error(`PostgreSQL server unreachable (CI is set, so this fails): ${serverProblem}`);
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await onServer(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  return name;
+}
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 export const backends: Backend[] = [pglite, postgres];
 
 if (postgres.skip) console.warn(`[@cong/db tests] PostgreSQL backend skipped: ${postgres.skip} (set CI to make this a failure)`);
-
-/**
- * `describe` once per backend, with something opened on it before the block's tests (`open`) and closed
- * after them; the body gets a getter for it. A skipped backend shows as one skipped test with the reason.
- */
-export function describeEach<T>(
-  title: string,
-  open: (backend: Backend) => Promise<T>,
-  close: (opened: T) => Promise<void>,
-  body: (get: () => T, kind: Db["kind"]) => void,
-  options: { setupTimeout?: number } = {},
-) {
-  for (const backend of backends) {
-    if (backend.skip) {
-      describe(`${title} [${backend.kind}]`, () => {
-        it.skip(`skipped: ${backend.skip}`, () => {});
-      });
-      continue;
-    }
-    describe(`${title} [${backend.kind}]`, () => {
-      let current: T | undefined;
-      beforeAll(async () => {
-        current = await open(backend);
-      }, options.setupTimeout);
-      afterAll(async () => {
-        if (current !== undefined) await close(current);
-      });
-      body(() => {
-        if (current === undefined) throw new Error(`${title}: not opened yet`);
-        return current;
-      }, backend.kind);
-    });
-  }
-}
-
-/**
- * `describe` once per backend. The body gets a getter for the database, created (and migrated unless
- * `migrated: false`) before the block's tests and dropped after them.
- */
-export function describeBackends(title: string, body: (ctx: { db: () => Db; kind: Db["kind"] }) => void, options: { migrated?: boolean } = {}) {
-  describeEach(
-    title,
-    async (backend) => {
-      const created = await backend.create();
-      if (options.migrated !== false) await migrate(created.db);
-      return created;
-    },
-    (created) => created.dispose(),
-    (get, kind) => body({ kind, db: () => get().db }),
-  );
-}
