@@ -2,9 +2,9 @@
 // [data-island="map"] container (its configuration and figures are data attributes, so the page has no
 // inline script and stays the same bytes for everyone), then loads maplibre-gl (mapbox-gl 1.13 when the
 // pack gives a Mapbox token: the same calls, docs/decisions/0013), the boundaries and the places. Everything it shows is also in the page's HTML (the table of figures, the legend), so a failure
-// here leaves a complete page. Readiness for tests and tools: data-map-state="loading|ready|failed" and,
-// once the map's `load` event fired and the layers were added, data-map-layers="<layer ids>";
-// data-map-renderer says which library drew it.
+// here leaves a complete page. Readiness for tests and tools: data-map-state="loading|ready|failed" (ready
+// once the layers are drawn: the first `idle` after they were added), data-map-layers="<layer ids>" and
+// data-map-renderer, which library drew it.
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type * as MapLibreGl from "maplibre-gl";
 import type { GeoJSONSourceSpecification, StyleSpecification } from "maplibre-gl";
@@ -58,6 +58,10 @@ async function start(container: HTMLElement) {
   const t = config.labels;
   const canvasHolder = container.querySelector<HTMLElement>(".map-canvas")!;
   container.dataset.mapState = "loading";
+  // The boundaries and the places are fetched (and parsed) while the renderer's chunk loads and the map
+  // starts, not after: on a slow line the two waits overlap instead of adding up.
+  const data = Promise.all([json(config.boundariesUrl), json(config.placesUrl).catch(() => null)]);
+  data.catch(() => {}); // awaited once the map has loaded; a failure is reported there
   const renderer = await loadRenderer(config.accessToken ?? null);
   const { Map: MapLibre, NavigationControl, AttributionControl, Popup } = renderer.lib;
   container.dataset.mapRenderer = renderer.name;
@@ -86,14 +90,18 @@ async function start(container: HTMLElement) {
   canvas.setAttribute("role", "application");
   canvas.setAttribute("aria-describedby", container.dataset.describedby ?? "");
 
+  // Before the map has loaded (its style, the library's worker) an error is final; after, one is a tile
+  // or a sprite of a basemap that did not come, which leaves the map usable.
+  let loaded = false;
   map.on("error", (e) => {
-    if (container.dataset.mapState === "loading") container.dataset.mapState = "failed";
+    if (!loaded && container.dataset.mapState === "loading") container.dataset.mapState = "failed";
     console.warn("map:", e.error?.message);
   });
 
   map.on("load", async () => {
+    loaded = true;
     try {
-      const [boundaries, places] = await Promise.all([json(config.boundariesUrl), json(config.placesUrl).catch(() => null)]);
+      const [boundaries, places] = await data;
       const units = new Map(config.units.map((u) => [u.code, u]));
       const layerIds: string[] = [];
       const features = ((boundaries as { features?: { properties: Record<string, unknown> }[] } | null)?.features ?? []).map((f) => {
@@ -153,7 +161,10 @@ async function start(container: HTMLElement) {
         // The same places are listed as a table in the page's HTML, below the map (SectionPlaces).
       }
       container.dataset.mapLayers = layerIds.join(" ");
-      container.dataset.mapState = "ready";
+      // Ready once the layers are drawn (the sources' data cut into tiles and painted), not merely added.
+      map.once("idle", () => {
+        if (container.dataset.mapState === "loading") container.dataset.mapState = "ready";
+      });
     } catch (error) {
       container.dataset.mapState = "failed";
       console.warn("map:", error);
