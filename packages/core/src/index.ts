@@ -75,7 +75,7 @@ export { importFigures, figureTemplate, FIGURE_COLUMN_NAMES, type ImportFiguresR
 export { MAX_FILE_BYTES as MAX_FIGURE_FILE_BYTES, MAX_FILE_ROWS as MAX_FIGURE_FILE_ROWS } from "./figures/read-figure-file.ts";
 export { getFigureGrid, type FigureGrid, type GridRow } from "./figures/figure-grid.ts";
 export { getSectionCharts, getSectionFigures, type PublicChart, type PublicSeries } from "./figures/public-figures.ts";
-export { applyFigureFeed, fetchFeed, jsonFeedAsCsv, listFeedSeries, listFeedStatus, feedIsDue, FEED_MAX_BYTES, type FeedSeries, type FeedStatus, type PullResult } from "./figures/figure-feed.ts";
+export { applyFigureFeed, fetchFeed, jsonFeedAsCsv, listFeedSeries, listFeedStatus, feedIsDue, readFeedMessage, FEED_MAX_BYTES, type FeedProblem, type FeedSeries, type FeedStatus, type PullResult } from "./figures/figure-feed.ts";
 export { pullFigureFeeds } from "./jobs/pull-figure-feeds.ts";
 export { parseFigureView, FIGURE_DAYS, FIGURE_VIEW_MAX_DAYS, type FigureView, type FigureViewInput, type FigureViewResult } from "./figures/figure-view.ts";
 export { seedDemoFigures, DEMO_DAYS } from "./figures/seed-demo-figures.ts";

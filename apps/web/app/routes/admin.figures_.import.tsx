@@ -5,8 +5,9 @@
 // 403 without the ability to enter figures). (`figures_`: its own page, not inside the grid's.)
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures, listFeedStatus } from "@cong/core";
+import { FIGURE_COLUMN_NAMES, getFigureGrid, importFigures, listFeedStatus, type FeedProblem } from "@cong/core";
 import { AdminErrorBoundary } from "~/components/admin/admin-error";
 import { FiguresUpload } from "~/components/admin/figures-upload";
 import { ImportReport } from "~/components/admin/import-report";
@@ -138,7 +139,7 @@ export default function FiguresImport() {
                         ? t("figures.feeds.never")
                         : f.last.ok
                           ? t("figures.feeds.ok", { time: formatDateTime(f.last.at, i18n.language, timeZone), count: f.last.rows, changed: f.last.changed })
-                          : t("figures.feeds.failed", { time: formatDateTime(f.last.at, i18n.language, timeZone), reason: f.last.message ?? "" })}
+                          : t("figures.feeds.failed", { time: formatDateTime(f.last.at, i18n.language, timeZone), reason: feedReasons(f.last.reasons, t) })}
                     </td>
                   </tr>
                 ))}
@@ -152,3 +153,15 @@ export default function FiguresImport() {
 }
 
 export const ErrorBoundary = AdminErrorBoundary;
+
+/** A failed pull's reasons in the viewer's language (a bad row with its line and column). */
+function feedReasons(reasons: FeedProblem[] | string | null, t: TFunction): string {
+  if (reasons === null) return "";
+  if (typeof reasons === "string") return reasons;
+  return reasons
+    .map((p) => {
+      const reason = t(p.key, p.values ?? {});
+      return p.row === undefined ? reason : t("figures.feeds.problem.row", { row: p.row, column: p.column ?? "", reason });
+    })
+    .join("; ");
+}

@@ -67,13 +67,21 @@ describeServer("figures import", (server) => {
   it("lists the feeds of the series the member enters, with the last pull and why it failed", async () => {
     const series = await server().db.owner.figureSeries.findFirstOrThrow({ where: { tenantId: na(), key: "ca-mac-moi" } });
     await server().db.owner.figureSeries.update({ where: { id: series.id }, data: { feed: { url: "https://so-lieu.example.vn/ca-mac-moi.csv", format: "csv", every: 30 } } });
-    await server().db.owner.figureFeedPull.create({ data: { tenantId: na(), seriesId: series.id, ok: false, message: "dòng 3, Giá trị: Nhập một số nguyên không âm" } });
-    const page = await (await server().signedIn("naCdc")).get("/admin/figures/import");
+    // The log keeps the reasons as message keys (figure-feed.ts); the page says them in the reader's language.
+    const reasons = [
+      { key: "errors.figureNotCount", row: 3, column: "Giá trị" },
+      { key: "figures.feeds.problem.more", values: { count: 7 } },
+    ];
+    await server().db.owner.figureFeedPull.create({ data: { tenantId: na(), seriesId: series.id, ok: false, message: JSON.stringify(reasons) } });
+    const cdc = await server().signedIn("naCdc");
+    const page = await cdc.get("/admin/figures/import");
     expect(page.status).toBe(200);
     expect(page.text).toContain("Nguồn số liệu tự động");
     expect(page.text).toContain("https://so-lieu.example.vn/ca-mac-moi.csv");
     expect(page.text).toContain("30 phút một lần");
-    expect(page.text).toContain("không nhập được (dòng 3, Giá trị: Nhập một số nguyên không âm)");
+    expect(page.text).toContain("không nhập được (dòng 3, Giá trị: Nhập một số nguyên không âm, ví dụ 12 hoặc 1.234.; … và 7 lỗi khác)");
+    await server().db.owner.figureFeedPull.create({ data: { tenantId: na(), seriesId: series.id, ok: false, message: JSON.stringify([{ key: "figures.feeds.problem.status", values: { status: 503 } }]), at: new Date(Date.now() + 1000) } });
+    expect((await cdc.get("/admin/figures/import")).text).toContain("không nhập được (máy chủ trả lời mã HTTP 503)");
     await server().db.owner.figureSeries.update({ where: { id: series.id }, data: { feed: null as never } });
   });
 

@@ -10,7 +10,7 @@ import { seedTenants } from "@cong/db";
 import { describeBackends, inUnit } from "@cong/db/testing";
 import { pullFigureFeeds } from "../jobs/pull-figure-feeds.ts";
 import { listTenants } from "../tenants/list-tenants.ts";
-import { jsonFeedAsCsv } from "./figure-feed.ts";
+import { jsonFeedAsCsv, readFeedMessage } from "./figure-feed.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -86,8 +86,9 @@ describeBackends("figure feeds", ({ db }) => {
     expect(await figures("tu-vong")).toBe(0);
     const log = await pulls("khoi-benh");
     expect(log.map((p) => p.ok)).toEqual([false, false]);
-    expect(log[0]!.message).toMatch(/^dòng 3, Giá trị: /);
-    expect(log[1]!.message).toMatch(/^dòng 3, Số liệu: /);
+    // The reasons are logged as message keys (shown in the reader's language), each bad row with its line and column.
+    expect(readFeedMessage(log[0]!.message)).toEqual([{ key: "errors.figureNotCount", row: 3, column: "Giá trị" }]);
+    expect(readFeedMessage(log[1]!.message)).toEqual([{ key: "errors.figureSeriesForbidden", row: 3, column: "Số liệu" }]);
     await setFeed("khoi-benh", null);
   });
 
@@ -105,9 +106,9 @@ describeBackends("figure feeds", ({ db }) => {
     files.set("/dang-dieu-tri.json", { status: 200, type: "application/json", body: JSON.stringify({ figures: [{ date: "2026-11-22", time: "06:00", unit: VINH_A, value: 12 }] }) });
     await setFeed("dang-dieu-tri", { url: `${base}/dang-dieu-tri.json`, format: "json", every: 5 });
     expect(await pullFigureFeeds({ db: db(), now: new Date(now.getTime() + 12 * 60_000) })).toEqual({ pulled: 1, failed: 0 });
-    expect((await pulls("dang-dieu-tri")).map((p) => [p.ok, p.message])).toEqual([
-      [false, "HTTP 404"],
-      [false, "ECONNREFUSED"],
+    expect((await pulls("dang-dieu-tri")).map((p) => [p.ok, readFeedMessage(p.message)])).toEqual([
+      [false, [{ key: "figures.feeds.problem.status", values: { status: 404 } }]],
+      [false, [{ key: "figures.feeds.problem.unreachable", values: { detail: "ECONNREFUSED" } }]],
       [true, null],
     ]);
     const written = await db().owner.figure.findFirstOrThrow({ where: { tenantId: na, unitCode: VINH_A, series: { key: "dang-dieu-tri" } } });
