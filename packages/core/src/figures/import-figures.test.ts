@@ -14,6 +14,7 @@ import { listTenants } from "../tenants/list-tenants.ts";
 import { figureTemplate, importFigures, readDate, readTime } from "./import-figures.ts";
 import { getSectionFigures } from "./public-figures.ts";
 import { MAX_FILE_ROWS, readFigureFile } from "./read-figure-file.ts";
+import { BATCH } from "./save-figures.ts";
 import type { EntryScope } from "./series.ts";
 
 const tenantsDir = fileURLToPath(new URL("../../../../tenants", import.meta.url));
@@ -105,6 +106,23 @@ describeBackends("figures import", ({ db }) => {
     const result = await importAs(cdc, "so-lieu.csv", utf8(csv), vn("2026-11-20T07:00:00"));
     expect(result).toEqual({ ok: false, errors: { file: ["errors.figureImportBadRows"] }, rows: [{ row: 3, column: "value", reason: "errors.figureNotCount" }], total: 3 });
     expect(await figureCount()).toBe(before);
+  });
+
+  it("rolls back the batches it already wrote when a bad row comes after them", async () => {
+    const before = await figureCount();
+    const revisions = () => db().owner.figureRevision.count({ where: { tenantId: na } });
+    const revisionsBefore = await revisions();
+    const series = await db().owner.figureSeries.findFirstOrThrow({ where: { tenantId: na, key: "ca-mac-moi" } });
+    const communes = (await db().owner.adminUnit.findMany({ where: { tenantId: na, levelKey: series.levelKey! }, select: { code: true } })).map((u) => u.code);
+    const lines = ["date,time,unit,series,value"];
+    // More than two whole batches of good rows (each day: every commune at 06:00 and 18:00 of October).
+    for (let d = 1; lines.length <= 2 * BATCH + 1; d++) for (const code of communes) for (const time of ["06:00", "18:00"]) lines.push(`2026-10-${String(d).padStart(2, "0")},${time},${code},ca-mac-moi,${d}`);
+    expect(lines.at(-1)!.startsWith("2026-10-")).toBe(true);
+    lines.push(`2026-11-01,06:00,${VINH_A},ca-mac-moi,nhiều`);
+    const result = await importAs(cdc, "lon.csv", utf8(lines.join("\n")), vn("2026-11-20T07:00:00"));
+    expect(result).toEqual({ ok: false, errors: { file: ["errors.figureImportBadRows"] }, rows: [{ row: lines.length, column: "value", reason: "errors.figureNotCount" }], total: lines.length - 1 });
+    expect(await figureCount()).toBe(before);
+    expect(await revisions()).toBe(revisionsBefore);
   });
 
   it("names every bad row of a file: unknown series, a unit of another level, a time the series lacks, a slot two days ahead, a duplicate, a missing column", async () => {

@@ -3,7 +3,9 @@
 // is checked by the grid's rules (entry-rules.ts) before anything is written; a file with any bad row
 // changes nothing and the answer names each bad row (its line in the file), column and reason. A good
 // file is written in bulk (save-figures.ts): changed values with their history, unchanged ones not at
-// all; each agency's entry is an update of its section, and the import is one audit entry.
+// all; each agency's entry is an update of its section, and the import is one audit entry. The rows are
+// written batch by batch while the next ones are checked (the database works while this process reads),
+// after a savepoint: a bad row further down rolls back to it, so a bad file still writes nothing.
 import type { AppAbility } from "@cong/authz";
 import { isCalendarDate } from "@cong/config";
 import type { Tx } from "@cong/db";
@@ -12,7 +14,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit.ts";
 import type { FieldErrors, Lang } from "../validation.ts";
 import { checkValue, loadEntryRules, tooEarly, type EntryRules } from "./entry-rules.ts";
 import { readFigureFile, type Cell } from "./read-figure-file.ts";
-import { saveFigures, type CheckedFigure } from "./save-figures.ts";
+import { BATCH, recordFigureEntries, writeFigureBatch, type CheckedFigure } from "./save-figures.ts";
 import { findColumns, foldHeader } from "./table-columns.ts";
 import { entryRows, type EntryScope, type SeriesInfo } from "./series.ts";
 
@@ -77,7 +79,15 @@ export async function importFigures(o: {
   const slotOf = new Map<string, Date>();
   const firstRow = new Map<string, number>();
   const figures: CheckedFigure[] = [];
+  const write = { tx, tenantId, actor: o.actor, now };
+  const writer = pipelinedWriter(tx, (batch) => writeFigureBatch(write, batch));
+  let rowsRead = 0;
   for (const { line, cells } of body) {
+    // Every batch of good rows goes to the database as it fills; while it is written, the next are read.
+    if (++rowsRead % BATCH === 0) {
+      if (problems.length === 0) writer.send(figures, false);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const cell = (c: FigureColumn): Cell => (at[c] === undefined ? null : (cells[at[c]!] ?? null));
     const problem = (c: FigureColumn, reason: string, values?: ImportProblem["values"]) => problems.push({ row: line, column: columnName(c), reason, ...(values ? { values } : {}) });
     const before = problems.length;
@@ -133,12 +143,15 @@ export async function importFigures(o: {
     }
   }
   if (problems.length > 0) {
+    await writer.undo();
     const order = (p: ImportProblem) => COLUMNS.findIndex((c) => columnName(c) === p.column);
     problems.sort((a, b) => a.row - b.row || order(a) - order(b));
     return refuse("errors.figureImportBadRows", problems, body.length);
   }
 
-  const { changed } = await saveFigures({ tx, tenantId, actor: o.actor, now, figures });
+  writer.send(figures, true);
+  const changed = await writer.finish();
+  await recordFigureEntries(write, figures);
   const slots = new Set(figures.map((f) => f.slot.getTime())).size;
   await recordAudit(tx, {
     tenantId,
@@ -241,4 +254,42 @@ export async function figureTemplate(o: { tx: Tx; tenantId: string; ability: App
   }
   const quote = (v: string) => (/[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${lines.map((l) => l.map(quote).join(",")).join("\r\n")}\r\n`;
+}
+
+const SAVEPOINT = "figure_import";
+
+/**
+ * Writes batches one after another while the caller goes on checking rows: the first write opens a
+ * savepoint, undo() rolls back to it, finish() waits for the writes and releases it.
+ */
+function pipelinedWriter(tx: Tx, writeBatch: (batch: CheckedFigure[]) => Promise<number>) {
+  let sent = 0;
+  let opened = false;
+  let chain: Promise<number> = Promise.resolve(0);
+  return {
+    /** Queues the figures of `all` not sent yet: whole batches, and with `last` the rest too. */
+    send(all: CheckedFigure[], last: boolean) {
+      while (all.length - sent >= BATCH || (last && all.length > sent)) {
+        const batch = all.slice(sent, sent + BATCH);
+        sent += batch.length;
+        const first = !opened;
+        opened = true;
+        chain = chain.then(async (n) => {
+          if (first) await tx.$executeRawUnsafe(`SAVEPOINT ${SAVEPOINT}`);
+          return n + (await writeBatch(batch));
+        });
+        // Awaited by finish() or undo(); meanwhile a failed write must not count as unhandled.
+        chain.catch(() => {});
+      }
+    },
+    async finish(): Promise<number> {
+      const changed = await chain;
+      if (opened) await tx.$executeRawUnsafe(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+      return changed;
+    },
+    async undo(): Promise<void> {
+      await chain;
+      if (opened) await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    },
+  };
 }

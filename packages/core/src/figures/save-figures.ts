@@ -12,14 +12,20 @@ export type CheckedFigure = { series: SeriesInfo; unit: string; slot: Date; valu
 
 // Rows per statement: large enough that 100,000 rows are a few dozen round trips, small enough that one
 // statement's arrays stay a few hundred kilobytes.
-const BATCH = 5_000;
+export const BATCH = 5_000;
 
-export async function saveFigures(o: { tx: Tx; tenantId: string; actor: AuditActor; now: Date; figures: CheckedFigure[] }): Promise<{ changed: number }> {
-  const { tx, tenantId, actor, now } = o;
+export type FigureWrite = { tx: Tx; tenantId: string; actor: AuditActor; now: Date };
+
+export async function saveFigures(o: FigureWrite & { figures: CheckedFigure[] }): Promise<{ changed: number }> {
   let changed = 0;
-  for (let i = 0; i < o.figures.length; i += BATCH) {
-    const batch = o.figures.slice(i, i + BATCH);
-    const [row] = await tx.$queryRaw<{ changed: number }[]>`
+  for (let i = 0; i < o.figures.length; i += BATCH) changed += await writeFigureBatch(o, o.figures.slice(i, i + BATCH));
+  await recordFigureEntries(o, o.figures);
+  return { changed };
+}
+
+/** One statement: up to BATCH figures written with their revisions; how many changed. */
+export async function writeFigureBatch({ tx, tenantId, actor, now }: FigureWrite, batch: CheckedFigure[]): Promise<number> {
+  const [row] = await tx.$queryRaw<{ changed: number }[]>`
       with input as (
         select * from unnest(${batch.map((f) => f.series.id)}::uuid[], ${batch.map((f) => f.unit)}::text[], ${batch.map((f) => f.slot.toISOString())}::timestamptz[],
                              ${batch.map((f) => String(f.value))}::bigint[], ${batch.map((f) => f.agencyId)}::uuid[])
@@ -44,10 +50,10 @@ export async function saveFigures(o: { tx: Tx; tenantId: string; actor: AuditAct
         returning 1
       )
       select count(*)::int as changed from revised`;
-    changed += row?.changed ?? 0;
-  }
+  return row?.changed ?? 0;
+}
 
-  // Each agency's entry is an update of the section it answers for, now, whether or not a value changed.
-  await recordDataEntry({ tx, tenantId, at: now, updates: o.figures.map((f) => ({ agencyId: f.agencyId, sectionId: f.series.sectionId })) });
-  return { changed };
+/** Each agency's entry is an update of the section it answers for, now, whether or not a value changed. */
+export async function recordFigureEntries({ tx, tenantId, now }: FigureWrite, figures: CheckedFigure[]): Promise<void> {
+  await recordDataEntry({ tx, tenantId, at: now, updates: figures.map((f) => ({ agencyId: f.agencyId, sectionId: f.series.sectionId })) });
 }
