@@ -125,7 +125,10 @@ async function start(container: HTMLElement) {
 
       const placeFeatures = ((places as { features?: PlaceFeature[] } | null)?.features ?? []).filter((f) => f && f.geometry && f.properties);
       if (placeFeatures.length > 0) {
-        map.addSource("places", { type: "geojson", data: { type: "FeatureCollection", features: placeFeatures } as GeoJSONData });
+        // The map draws each place by its kind alone: the rest of its properties stay here for its popup,
+        // so the renderer's worker copies and cuts into tiles a fraction of the API's answer.
+        const drawn = placeFeatures.map((f, i) => ({ type: "Feature" as const, geometry: f.geometry, properties: { kind: f.properties.kind, i } }));
+        map.addSource("places", { type: "geojson", data: { type: "FeatureCollection", features: drawn } as GeoJSONData });
         const kinds = [...new Set(placeFeatures.map((f) => f.properties.kind))].sort();
         const legend = el("fieldset", { class: "map-places" }, el("legend", {}, t.places));
         const list = el("ul");
@@ -141,7 +144,7 @@ async function start(container: HTMLElement) {
           list.append(el("li", {}, box, el("label", { for: `map-kind-${i}` }, el("span", { class: "map-swatch map-swatch-round", style: `background:${color}`, "aria-hidden": "true" }), ` ${config.kindNames[kind] ?? kind} (${number.format(count)})`)));
           for (const id of ids)
             map.on("click", id, (e) => {
-              const p = e.features?.[0]?.properties as PlaceFeature["properties"] | undefined;
+              const p = placeFeatures[Number(e.features?.[0]?.properties?.i)]?.properties;
               if (!p) return;
               new Popup({ focusAfterOpen: true, maxWidth: "18rem" })
                 .setLngLat(e.lngLat)
