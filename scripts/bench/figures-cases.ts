@@ -3,10 +3,10 @@
 // places in Chromium, and an import of 100,000 figure rows through the import form as an editor sends it.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "playwright-core";
+import { request } from "./http.ts";
 import { percentile } from "./results.ts";
 
 const DAY = 86_400_000;
@@ -43,19 +43,6 @@ export async function figuresApiPaths(url: string, slug: string): Promise<{ path
   }
 }
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-function send(port: number, host: string, pathname: string, o: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: pathname, method: o.method ?? "GET", headers: { Host: host, ...o.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    if (o.body) req.write(o.body);
-    req.end();
-  });
-}
 
 export type ImportMeasure = { rows: number; bytes: number; seconds: number; changed: number; pass: boolean };
 
@@ -98,7 +85,7 @@ export async function measureImport(o: { url: string; port: number; host: string
   } finally {
     await client.end();
   }
-  const form = await send(o.port, o.host, "/admin/figures/import", { headers: { Cookie: o.cookie } });
+  const form = await request(o.port, o.host, "/admin/figures/import", { headers: { Cookie: o.cookie } });
   const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1];
   if (form.status !== 200 || !token) throw new Error(`import form: status ${form.status}, token ${token ? "found" : "missing"}`);
   const boundary = `----cong-bench-${randomBytes(8).toString("hex")}`;
@@ -109,7 +96,7 @@ export async function measureImport(o: { url: string; port: number; host: string
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const t0 = process.hrtime.bigint();
-  const answer = await send(o.port, o.host, "/admin/figures/import", {
+  const answer = await request(o.port, o.host, "/admin/figures/import", {
     method: "POST",
     headers: { Cookie: o.cookie, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(body.length) },
     body,

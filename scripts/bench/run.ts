@@ -18,6 +18,7 @@ import { refreshDeadlines } from "@cong/core";
 import { openDb, withPlatform } from "@cong/db";
 import { BENCH_TENANT, BENCH_USER, benchDatabaseUrl, databaseName, RUNTIME_LOGIN, withDatabase } from "./config.ts";
 import { parseWrkReport, percentile, requestsPerSecond, resultsTable, formatMs, judge, summarize, type CaseResult, type Target, type WrkSummary } from "./results.ts";
+import { request, type Answer } from "./http.ts";
 import { COMMON_QUERIES } from "./vietnamese-text.ts";
 import { MAP_TENANT } from "./data-figures.ts";
 import { figuresApiPaths, measureImport, measureMapRender, type ImportMeasure, type MapMeasure } from "./figures-cases.ts";
@@ -42,20 +43,6 @@ let tmp = "";
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function request(port: number, host: string, pathname: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: pathname, method: o.method ?? "GET", headers: { Host: host, ...o.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    if (o.body) req.write(o.body);
-    req.end();
-  });
-}
 
 const cookieOf = (a: Answer, name: string) =>
   (a.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!).find((c) => c.startsWith(`${name}=`));
