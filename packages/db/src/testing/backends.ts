@@ -73,15 +73,7 @@ const pglite: Backend = {
     const dataDir = await mkdtemp(path.join(tmpdir(), `cong-template-${name}-`));
     const remove = () => rm(dataDir, { recursive: true, force: true });
     if (from) await cp(from, dataDir, { recursive: true });
-    const db = await openDb({ dataDir });
-    try {
-      await prepare(db);
-    } catch (error) {
-      await db.close();
-      await remove();
-      throw error;
-    }
-    await db.close();
+    await prepareClosed(await openDb({ dataDir }), prepare, remove);
     return { ref: dataDir, dispose: remove };
   },
 };
@@ -105,19 +97,23 @@ const postgres: Backend = {
   async template(name, prepare, from) {
     const ref = await newServerDatabase(`cong_template_${name}`, from);
     const dispose = () => onServer(`drop database if exists ${ref} with (force)`);
-    const db = await openDb({ databaseUrl: withDatabase(TEST_POSTGRES_URL, ref) });
-    try {
-      await prepare(db);
-    } catch (error) {
-      await db.close();
-      await dispose();
-      throw error;
-    }
-    // A database is copied only while nobody is connected to it.
-    await db.close();
+    // A database is copied only while nobody is connected to it: closed once prepared.
+    await prepareClosed(await openDb({ databaseUrl: withDatabase(TEST_POSTGRES_URL, ref) }), prepare, dispose);
     return { ref, dispose };
   },
 };
+
+/** Prepares a template's database and closes it; if preparing fails, removes it too. */
+async function prepareClosed(db: Db, prepare: (db: Db) => Promise<unknown>, remove: () => Promise<void>): Promise<void> {
+  try {
+    await prepare(db);
+  } catch (error) {
+    await db.close();
+    await remove();
+    throw error;
+  }
+  await db.close();
+}
 
 /** A new database on the server, empty or a copy of `template`; its name. */
 async function newServerDatabase(prefix: string, template?: string): Promise<string> {
@@ -127,8 +123,9 @@ async function newServerDatabase(prefix: string, template?: string): Promise<str
   return name;
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+/** One statement on the server as its admin login (TEST_POSTGRES_URL unless another is given). */
+export async function onServer(sql: string, url = TEST_POSTGRES_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sql);

@@ -2,8 +2,7 @@
 // that may log in and is a member of cong_app only (no superuser, no BYPASSRLS, owns nothing), as
 // infra/postgres/README.md tells a DBA to create. Roles are cluster-wide: drop() removes it again.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { TEST_POSTGRES_URL } from "./backends.ts";
+import { onServer, TEST_POSTGRES_URL } from "./backends.ts";
 
 export type RuntimeLogin = { name: string; url: string; drop(): Promise<void> };
 
@@ -11,23 +10,13 @@ export type RuntimeLogin = { name: string; url: string; drop(): Promise<void> };
 export async function createRuntimeLogin(databaseUrl: string, adminUrl = TEST_POSTGRES_URL): Promise<RuntimeLogin> {
   const name = `cong_test_web_${randomBytes(5).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
-  await admin(adminUrl, `create role ${name} login password '${password}' nosuperuser nobypassrls nocreatedb nocreaterole inherit in role cong_app`);
+  await onServer(`create role ${name} login password '${password}' nosuperuser nobypassrls nocreatedb nocreaterole inherit in role cong_app`, adminUrl);
   const url = new URL(databaseUrl);
   url.username = name;
   url.password = password;
   return {
     name,
     url: url.toString(),
-    drop: () => admin(adminUrl, `drop role if exists ${name}`),
+    drop: () => onServer(`drop role if exists ${name}`, adminUrl),
   };
-}
-
-async function admin(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
