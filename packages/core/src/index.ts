@@ -82,6 +82,8 @@ export { seedDemoFigures, DEMO_DAYS } from "./figures/seed-demo-figures.ts";
 export { queryFigures, FIGURES_PAGE, FIGURES_PAGE_MAX, FIGURES_RANGE_DAYS, type FiguresQuery, type FigureRow, type FiguresPage } from "./figures/query-figures.ts";
 export { getMapBoundaries, type BoundaryCollection, type BoundaryFeature } from "./map/get-map-boundaries.ts";
 export { getMapFigures, type MapFigures, type MapUnit } from "./map/get-map-figures.ts";
+export { getMapSketch, type MapPicture } from "./map/get-map-sketch.ts";
+export { sketchMap, simplify, projection, placeKindColors, PLACE_COLORS, SKETCH_WIDTH, type MapSketch } from "./map/sketch.ts";
 export { choroplethClasses, classOf, rollUp, NO_DATA_COLOR, type ChoroplethClass } from "./map/choropleth.ts";
 export { listPlaceKinds, loadPlaceRules, type PlaceKindInfo } from "./places/place-kinds.ts";
 export { savePlace, type SavePlaceResult } from "./places/save-place.ts";

@@ -18,6 +18,8 @@ export type MapIslandConfig = {
   classes: { color: string }[];
   noDataColor: string;
   kindNames: Record<string, string>;
+  /** Each kind of place's colour, as the server's first render (the SVG picture) drew it. */
+  kindColors: Record<string, string>;
   labels: Record<"canvas" | "places" | "noData" | "kind" | "status" | "capacity" | "address" | "unit" | "phone" | "name", string>;
 };
 

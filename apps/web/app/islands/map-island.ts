@@ -2,7 +2,8 @@
 // [data-island="map"] container (its configuration and figures are data attributes, so the page has no
 // inline script and stays the same bytes for everyone), then loads maplibre-gl (mapbox-gl 1.13 when the
 // pack gives a Mapbox token: the same calls, docs/decisions/0013), the boundaries and the places. Everything it shows is also in the page's HTML (the table of figures, the legend), so a failure
-// here leaves a complete page. Readiness for tests and tools: data-map-state="loading|ready|failed" (ready
+// here leaves a complete page, and the server's SVG picture of the map (the first render) stays until the
+// interactive map has drawn its layers. Readiness for tests and tools: data-map-state="loading|ready|failed" (ready
 // once the layers are drawn: the first `idle` after they were added), data-map-layers="<layer ids>" and
 // data-map-renderer, which library drew it.
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -29,8 +30,6 @@ async function loadRenderer(accessToken: string | null): Promise<{ name: string;
   maplibre.setWorkerUrl(workerUrl);
   return { name: "maplibre-gl", lib: maplibre };
 }
-
-const PLACE_COLORS = ["#1565c0", "#6a1b9a", "#00838f", "#ad1457", "#4e342e", "#283593", "#558b2f", "#37474f"];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -133,7 +132,7 @@ async function start(container: HTMLElement) {
         const legend = el("fieldset", { class: "map-places" }, el("legend", {}, t.places));
         const list = el("ul");
         kinds.forEach((kind, i) => {
-          const color = PLACE_COLORS[i % PLACE_COLORS.length]!;
+          const color = config.kindColors[kind] ?? "#1565c0";
           const ids = [`places-${kind}-area`, `places-${kind}`];
           map.addLayer({ id: ids[0]!, type: "fill", source: "places", filter: ["all", ["==", ["get", "kind"], kind], ["!=", ["geometry-type"], "Point"]], paint: { "fill-color": color, "fill-opacity": 0.35, "fill-outline-color": color } });
           map.addLayer({ id: ids[1]!, type: "circle", source: "places", filter: ["all", ["==", ["get", "kind"], kind], ["==", ["geometry-type"], "Point"]], paint: { "circle-color": color, "circle-radius": 6, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } });
@@ -160,13 +159,18 @@ async function start(container: HTMLElement) {
             });
         });
         legend.append(list);
+        // The interactive legend (a checkbox per kind) takes the place of the picture's.
+        container.querySelector(".map-places-static")?.remove();
         container.querySelector(".map-extras")?.append(legend);
         // The same places are listed as a table in the page's HTML, below the map (SectionPlaces).
       }
       container.dataset.mapLayers = layerIds.join(" ");
       // Ready once the layers are drawn (the sources' data cut into tiles and painted), not merely added.
       map.once("idle", () => {
-        if (container.dataset.mapState === "loading") container.dataset.mapState = "ready";
+        if (container.dataset.mapState !== "loading") return;
+        // The server's picture gives way to the interactive map, which has drawn the same layers.
+        container.querySelector(".map-sketch")?.remove();
+        container.dataset.mapState = "ready";
       });
     } catch (error) {
       container.dataset.mapState = "failed";

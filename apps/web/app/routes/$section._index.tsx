@@ -4,7 +4,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentFacets, getMapFigures, getPublicSection, getSectionCharts, getSectionFigures, listPlaces, listPublishedItems, loadUnits, parseFigureView, parsePlaceFilter, type UnitRow } from "@cong/core";
+import { documentFacets, getMapFigures, getMapSketch, getPublicSection, getSectionCharts, getSectionFigures, listPlaces, listPublishedItems, loadUnits, parseFigureView, parsePlaceFilter, type UnitRow } from "@cong/core";
 import { LocalizedText } from "~/components/localized-text";
 import { NotFoundPage } from "~/components/not-found-page";
 import { Breadcrumb } from "~/components/portal/breadcrumb";
@@ -46,7 +46,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     : null;
   // A map section: the chosen series' latest figures by locality (?series=, else the pack's map.figure);
   // cached on the content version like the rest, which figures and boundaries bump.
-  const map = section.kind === "map" ? await context.unit.run((tx) => getMapFigures({ tx, tenantId, seriesKey: new URL(request.url).searchParams.get("series") })) : null;
+  // The map's first render is drawn here as SVG from the same rows (outlines, colours, places).
+  const map =
+    section.kind === "map"
+      ? await context.unit.run(async (tx) => {
+          const figures = await getMapFigures({ tx, tenantId, seriesKey: new URL(request.url).searchParams.get("series") });
+          return { ...figures, picture: await getMapSketch({ tx, tenantId, map: figures }) };
+        })
+      : null;
   // A facilities section lists its kinds of place, a map section every kind (the accessible list beside
   // the map), filtered by kind, locality and status (the page is cached on the province's content
   // version, which every place written bumps).

@@ -40,7 +40,11 @@ for (const m of maps) {
     const response = await page.goto(siteUrl(m.slug, m.path));
     expect(response?.status()).toBe(200);
     const island = page.locator('[data-island="map"]');
+    // The server's picture is the first render; the interactive map replaces it once drawn.
+    if (m.outlines) await expect(page.locator("svg.map-sketch path[data-unit]").first()).toBeAttached();
     await expect(island).toHaveAttribute("data-map-state", "ready", { timeout: 20_000 });
+    await expect(page.locator("svg.map-sketch")).toHaveCount(0);
+    await expect(page.locator(".map-places-static")).toHaveCount(0);
     const layers = ((await island.getAttribute("data-map-layers")) ?? "").split(" ").filter(Boolean);
     if (m.outlines) expect(layers).toEqual(expect.arrayContaining(["district-fill", "district-line", "province-line"]));
     else {
@@ -129,10 +133,24 @@ test("with a Mapbox token in the pack, the same island draws the map with mapbox
 
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
-  test("the map page is complete: the table of figures by locality and the legend", async ({ page }) => {
+  test("the map page is complete: the server's picture of the map, the table of figures by locality and the legend", async ({ page }, testInfo) => {
     await page.goto(siteUrl("thanh-hoa", "/ban-do-kiem-soat"));
     await expect(page.locator('[data-island="map"]')).toHaveAttribute("data-map-state", "static");
     await expect(page.locator(".map-canvas")).toBeHidden();
+    // The picture: drawn at the frame's size, named for assistive technology, one outline per district
+    // with an outline, and the demo's places as dots of their kind (the same kinds as the list below).
+    const picture = page.getByRole("img", { name: /Bản đồ .+ theo địa bàn/ });
+    await expect(picture).toBeVisible();
+    const box = (await picture.boundingBox())!;
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(200);
+    expect(await page.locator("svg.map-sketch path[data-unit]").count()).toBeGreaterThan(20);
+    const kinds = await page.locator("svg.map-sketch g[data-kind]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-kind")));
+    expect(kinds.length).toBeGreaterThan(0);
+    const areaKinds = await page.locator("svg.map-sketch path[data-kind]").evaluateAll((ps) => ps.map((p) => p.getAttribute("data-kind")));
+    await expect(page.locator(".map-places-static li")).toHaveCount(new Set([...kinds, ...areaKinds]).size);
+    await page.locator(".section-map").screenshot({ path: testInfo.outputPath("map-thanh-hoa-no-script.png") });
+    await testInfo.attach("map-thanh-hoa-no-script", { path: testInfo.outputPath("map-thanh-hoa-no-script.png"), contentType: "image/png" });
     await expect(page.locator(".map-table tbody tr")).toHaveCount(26);
     await expect(page.locator(".map-table tbody tr", { hasText: "Thành phố Thanh Hóa" })).toHaveCount(1);
     await expect(page.locator("#map-legend")).toContainText("Chưa có số liệu");

@@ -49,6 +49,59 @@ describeServer("the map", (server) => {
     expect((await visitor.get("/tin-tuc")).text).not.toContain("<script");
   });
 
+  it("draws the map on the server as SVG: each district coloured as its row of the table, every place of the places API as a dot of its kind's colour, nothing of another province", async () => {
+    const visitor = server().client("nghe-an");
+    const picture = (html: string) => /<svg class="map-sketch"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    const rowColor = (html: string, code: string) => new RegExp(`<tr data-unit="${code}">[\\s\\S]*?background:(#[0-9a-f]{6})`).exec(html)?.[1];
+    const page = await visitor.get("/ban-do");
+    const svg = picture(page.text);
+    expect(svg).toMatch(/^<svg class="map-sketch" viewBox="0 0 1000 \d+" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="map-sketch-title"/);
+    expect(svg).toMatch(/<title id="map-sketch-title">Bản đồ Ca mắc mới theo địa bàn/);
+    // Every district in the table has its outline, filled with its row's colour and titled with its figure.
+    const rows = [...page.text.matchAll(/<tr data-unit="(\d+)">/g)].map((m) => m[1]!);
+    expect(rows.length).toBeGreaterThan(15);
+    for (const code of rows) {
+      const path = new RegExp(`<path d="M[^"]+" fill="(#[0-9a-f]{6})" data-unit="${code}"><title>([^<]+)</title>`).exec(svg);
+      expect(path, code).not.toBeNull();
+      expect(path![1]).toBe(rowColor(page.text, code));
+    }
+    expect(svg).toMatch(/data-unit="412"><title>Thành phố Vinh: 1\.234<\/title>/);
+    expect(svg).not.toContain("map-dots");
+    // Simplified to the picture: the page with its outlines stays small.
+    expect(svg.length).toBeLessThan(60_000);
+
+    // Places: a point of two kinds and an area; each drawn once, in the colour the island is told.
+    const doh = await server().signedIn("naEditor");
+    const newPlaces: Record<string, string>[] = [
+      { kind: "treatment", name: "Bệnh viện dã chiến số 5", lon: "105.70", lat: "18.70" },
+      { kind: "treatment", name: "Bệnh viện dã chiến số 6", lon: "105.40", lat: "19.10" },
+      { kind: "testing", name: "Điểm xét nghiệm Cửa Lò", lon: "105.72", lat: "18.80" },
+      { kind: "quarantine", name: "Khu cách ly Nghi Lộc", area: JSON.stringify({ type: "Polygon", coordinates: [[[105.6, 18.8], [105.7, 18.8], [105.7, 18.9], [105.6, 18.8]]] }) },
+    ];
+    for (const place of newPlaces) expect((await doh.submit("/admin/places/new", { unit: VINH_A, status: "open", ...place })).status).toBe(302);
+    const after = await visitor.get("/ban-do");
+    const drawn = picture(after.text);
+    const config = JSON.parse(/data-config="([^"]+)"/.exec(after.text)![1]!.replaceAll("&quot;", '"').replaceAll("&amp;", "&")) as { kindColors: Record<string, string> };
+    const api = JSON.parse((await visitor.get("/api/v1/places")).text) as { features: { geometry: { type: string }; properties: { kind: string } }[] };
+    const points = (kind: string) => api.features.filter((f) => f.properties.kind === kind && f.geometry.type === "Point").length;
+    expect(Object.keys(config.kindColors)).toEqual(["quarantine", "testing", "treatment"]);
+    for (const kind of ["testing", "treatment"]) {
+      const group = new RegExp(`<g data-kind="${kind}"><use href="#(map-dots-\\d)" stroke="#fff"[^>]*></use><use href="#map-dots-\\d" stroke="(#[0-9a-f]{6})"`).exec(drawn);
+      expect(group, kind).not.toBeNull();
+      expect(group![2]).toBe(config.kindColors[kind]);
+      const dots = new RegExp(`<path id="${group![1]}" d="([^"]+)"`).exec(drawn)![1]!;
+      expect(dots.match(/h0/g)).toHaveLength(points(kind));
+    }
+    expect(drawn).toMatch(new RegExp(`<path d="M[^"]+z" data-kind="quarantine" fill="${config.kindColors.quarantine}" fill-opacity="0.35"`));
+    // The picture's legend names each kind with its count; the island replaces it with its checkboxes.
+    expect(after.text).toMatch(/<div class="map-places map-places-static">[\s\S]*?\(2\)<\/li>/);
+    // Thanh Hóa's picture draws its own outlines and none of Nghệ An's places.
+    const th = await server().client("thanh-hoa").get("/ban-do-kiem-soat");
+    expect(picture(th.text)).toMatch(/data-unit="380"/);
+    expect(picture(th.text)).not.toContain("map-dots");
+    expect(picture(th.text)).not.toContain('data-unit="412"');
+  });
+
   it("GET /api/v1/boundaries is the host's own province as GeoJSON, never another's, cacheable", async () => {
     const seen = new Map<string, Set<string>>();
     for (const [slug, code] of [["nghe-an", "40"], ["thanh-hoa", "38"]] as const) {

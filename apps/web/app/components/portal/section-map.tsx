@@ -3,16 +3,17 @@
 // an island: a container whose data attributes carry its configuration, and one small module script
 // that loads maplibre-gl on this page only.
 import { useTranslation } from "react-i18next";
-import type { MapFigures } from "@cong/core";
+import type { MapFigures, MapPicture as Picture } from "@cong/core";
 import { localized } from "@cong/i18n";
 import mapboxStyles from "mapbox-gl/dist/mapbox-gl.css?url";
 import mapStyles from "maplibre-gl/dist/maplibre-gl.css?url";
 import islandUrl from "~/islands/map-island.ts?worker&url";
 import type { MapIslandConfig } from "~/islands/map-config";
+import { MapPicture } from "./map-picture";
 import { formatDateTime } from "~/utils/public-format";
 
 /** kinds: the place kinds the page lists (their names label the map's layers and popups). */
-export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: MapFigures; path: string; locale: string; timeZone: string; kinds?: { kind: string; names: Parameters<typeof localized>[0] | null }[] }) {
+export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: MapFigures & { picture: Picture | null }; path: string; locale: string; timeZone: string; kinds?: { kind: string; names: Parameters<typeof localized>[0] | null }[] }) {
   const { t, i18n } = useTranslation();
   const text = (value: Parameters<typeof localized>[0]) => localized(value, i18n.language).text;
   const number = new Intl.NumberFormat(locale);
@@ -20,6 +21,9 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
   const seriesName = selected ? text(selected.names) : "";
   const classLabel = (c: { min: number; max: number }) =>
     selected?.measure === "level" ? t("map.level", { value: c.min }) : c.min === c.max ? t("map.single", { value: number.format(c.min) }) : t("map.range", { min: number.format(c.min), max: number.format(c.max) });
+  const kindNames: Record<string, string> = Object.fromEntries(kinds.map((k) => [k.kind, k.names ? text(k.names) : t(`places.kinds.${k.kind}`)]));
+  const valueText = (value: number | null) => (value === null ? t("map.noData") : number.format(value));
+  const picture = map.picture;
   const config: MapIslandConfig = {
     locale,
     style: settings?.style ?? null,
@@ -36,7 +40,8 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
     units: map.units.map((u) => ({ code: u.code, value: u.value, cls: u.cls })),
     classes: classes.map((c) => ({ color: c.color })),
     noDataColor: map.noDataColor,
-    kindNames: Object.fromEntries(kinds.map((k) => [k.kind, k.names ? text(k.names) : t(`places.kinds.${k.kind}`)])),
+    kindNames,
+    kindColors: map.picture?.kindColors ?? {},
     labels: {
       canvas: t("map.canvas"),
       places: t("map.places"),
@@ -77,9 +82,18 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
       {map.hasBoundaries ? null : <p className="notice">{t("map.noBoundaries")}</p>}
       <link rel="stylesheet" href={config.accessToken ? mapboxStyles : mapStyles} />
       <div className="map-island" data-island="map" data-map-state="static" data-describedby="map-legend" data-config={JSON.stringify(config)}>
-        <div className="map-canvas" />
+        <div className={picture ? "map-frame" : "map-frame map-frame-empty"}>
+          <div className="map-canvas" />
+          {picture ? (
+            <MapPicture
+              picture={picture}
+              title={selected ? t("map.picture", { series: seriesName }) : t("map.pictureNoSeries")}
+              unitTitles={Object.fromEntries(map.units.map((u) => [u.code, t("map.unitValue", { name: u.name, value: selected ? valueText(u.value) : t("map.noData") })]))}
+            />
+          ) : null}
+        </div>
         <noscript>
-          <p className="muted">{t("map.noScript")}</p>
+          <p className="muted">{t(picture ? "map.noScript" : "map.needsScript")}</p>
         </noscript>
         <div className="map-extras">
           {classes.length > 0 ? (
@@ -96,6 +110,18 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
                 <li>
                   <span className="map-swatch map-swatch-none" style={{ background: map.noDataColor }} aria-hidden="true" /> {t("map.noData")}
                 </li>
+              </ul>
+            </div>
+          ) : null}
+          {picture && picture.kinds.length > 0 ? (
+            <div className="map-places map-places-static">
+              <h3>{t("map.places")}</h3>
+              <ul>
+                {picture.kinds.map((k) => (
+                  <li key={k.kind}>
+                    <span className="map-swatch map-swatch-round" style={{ background: k.color }} aria-hidden="true" /> {`${kindNames[k.kind] ?? t(`places.kinds.${k.kind}`)} (${number.format(k.count)})`}
+                  </li>
+                ))}
               </ul>
             </div>
           ) : null}
@@ -119,7 +145,7 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
                     {u.name}
                     {u.outline || !map.hasBoundaries ? null : <span className="muted"> ({t("map.noOutline")})</span>}
                   </th>
-                  <td className="number">{u.value === null ? t("map.noData") : number.format(u.value)}</td>
+                  <td className="number">{valueText(u.value)}</td>
                   <td>
                     <span className="map-swatch" style={{ background: u.cls >= 0 ? classes[u.cls]!.color : map.noDataColor }} aria-hidden="true" /> {u.cls >= 0 ? classLabel(classes[u.cls]!) : t("map.noData")}
                   </td>
