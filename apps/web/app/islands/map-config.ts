@@ -11,6 +11,8 @@ export type MapIslandConfig = {
   bounds: number[] | null;
   center: number[] | null;
   zoom: number | null;
+  /** The renderer's stylesheet (fingerprinted URL), linked by the island before the map is made. */
+  stylesheet: string;
   boundariesUrl: string;
   placesUrl: string;
   seriesName: string;

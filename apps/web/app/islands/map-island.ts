@@ -52,6 +52,20 @@ function definitionList(rows: [string, string | number | null | undefined][]): H
   return dl;
 }
 
+/** Resolves once the browser has painted a frame: the server's picture is on screen before the library's work starts. */
+const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Links the renderer's stylesheet (once) and resolves when it has loaded, or failed (the map still draws). */
+function linkStylesheet(href: string): Promise<void> {
+  if (!href || document.querySelector(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = el("link", { rel: "stylesheet", href });
+    link.addEventListener("load", () => resolve(), { once: true });
+    link.addEventListener("error", () => resolve(), { once: true });
+    document.head.append(link);
+  });
+}
+
 async function start(container: HTMLElement) {
   const config = JSON.parse(container.dataset.config ?? "{}") as MapIslandConfig;
   const t = config.labels;
@@ -61,7 +75,10 @@ async function start(container: HTMLElement) {
   // starts, not after: on a slow line the two waits overlap instead of adding up.
   const data = Promise.all([json(config.boundariesUrl), json(config.placesUrl).catch(() => null)]);
   data.catch(() => {}); // awaited once the map has loaded; a failure is reported there
-  const renderer = await loadRenderer(config.accessToken ?? null);
+  // The page is painted first (the server's picture of the map); then the library, its stylesheet and
+  // WebGL, which would otherwise hold the first frame back on a slow phone.
+  await afterFirstPaint();
+  const [renderer] = await Promise.all([loadRenderer(config.accessToken ?? null), linkStylesheet(config.stylesheet)]);
   const { Map: MapLibre, NavigationControl, AttributionControl, Popup } = renderer.lib;
   container.dataset.mapRenderer = renderer.name;
 

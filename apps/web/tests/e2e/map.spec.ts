@@ -54,6 +54,8 @@ for (const m of maps) {
     // The library came through the page's one module script, from this origin.
     expect(seen.scripts.some((s) => /\/assets\/map-island-[\w-]+\.js$/.test(s))).toBe(true);
     expect(seen.scripts.some((s) => /\/assets\/maplibre-gl-[\w-]+\.js$/.test(s))).toBe(true);
+    // Its stylesheet too, linked by the island once the page had painted (the page itself links none).
+    await expect(page.locator('head link[rel="stylesheet"][href*="/assets/maplibre-gl-"]')).toHaveCount(1);
 
     // Keyboard: the map is focusable and named, its zoom buttons are buttons.
     const canvas = page.locator(".maplibregl-canvas");
@@ -110,7 +112,7 @@ test("with a Mapbox token in the pack, the same island draws the map with mapbox
     const html = (await res.text())
       .replace("&quot;style&quot;:null", `&quot;style&quot;:&quot;${STYLE}&quot;`)
       .replace("&quot;accessToken&quot;:null", "&quot;accessToken&quot;:&quot;pk.e2e-test&quot;")
-      // The stylesheet the server links for a pack with a token (its controls' classes are mapbox-gl's).
+      // The stylesheet the server names for a pack with a token, linked by the island (its controls' classes are mapbox-gl's).
       .replace(/\/assets\/maplibre-gl-[\w-]+\.css/, `/assets/${mapboxCss}`);
     expect(html).toContain("pk.e2e-test");
     const headers = { ...res.headers(), "content-security-policy": res.headers()["content-security-policy"]!.replace("connect-src 'self'", "connect-src 'self' https://api.mapbox.com https://events.mapbox.com https://styles.example.vn") };

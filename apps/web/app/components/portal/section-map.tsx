@@ -34,6 +34,9 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
     bounds: settings?.bounds ?? null,
     center: settings?.center ?? null,
     zoom: settings?.zoom ?? null,
+    // The library's stylesheet is linked by the island when it starts: the page's first paint (the
+    // server's picture) waits for no stylesheet that only the interactive map uses.
+    stylesheet: settings?.accessToken ? mapboxStyles : mapStyles,
     boundariesUrl: "/api/v1/boundaries",
     placesUrl: "/api/v1/places",
     seriesName,
@@ -80,7 +83,6 @@ export function SectionMap({ map, path, locale, timeZone, kinds = [] }: { map: M
         </p>
       ) : null}
       {map.hasBoundaries ? null : <p className="notice">{t("map.noBoundaries")}</p>}
-      <link rel="stylesheet" href={config.accessToken ? mapboxStyles : mapStyles} />
       <div className="map-island" data-island="map" data-map-state="static" data-describedby="map-legend" data-config={JSON.stringify(config)}>
         <div className={picture ? "map-frame" : "map-frame map-frame-empty"}>
           <div className="map-canvas" />
