@@ -50,6 +50,8 @@ export const figureSeriesSchema = z
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 
 export const FIGURE_CHART_KINDS = ["line", "bar", "stacked-bar"] as const;
+/** How many series one chart may draw (the admin form offers as many slots). */
+export const FIGURE_CHART_MAX_SERIES = 6;
 
 /**
  * A chart of several series together (issue 10: Quảng Ninh's vaccination results, dose 1 and dose 2 side
@@ -62,7 +64,7 @@ export const figureChartSchema = z
     names: localizedSchema,
     description: localizedSchema.optional(),
     section: slugSchema.describe("the statistics or charts section that shows it"),
-    series: z.array(slugSchema).min(1).max(6).describe("the series drawn, by key (each a series of figures:)"),
+    series: z.array(slugSchema).min(1).max(FIGURE_CHART_MAX_SERIES).describe("the series drawn, by key (each a series of figures:)"),
     kind: z.enum(FIGURE_CHART_KINDS).default("line"),
     cumulative: z.boolean().default(false).describe("draw each series' running total since its first figure"),
     order: z.number().int().min(0).default(0),

@@ -38,6 +38,8 @@ export { editSection, removeSection } from "./config/edit-section.ts";
 export { editAgency, removeAgency } from "./config/edit-agency.ts";
 export { editSectionDuties, editUnits } from "./config/edit-duties.ts";
 export { editFigureSeries, removeFigureSeries } from "./config/edit-figure-series.ts";
+export { chartSeriesInput, editFigureChart, removeFigureChart } from "./config/edit-figure-chart.ts";
+export { basemapOf, BASEMAPS, editMap } from "./config/edit-map.ts";
 export { editPlaceKind, removePlaceKind } from "./config/edit-place-kind.ts";
 export { getConfigUsage, type ConfigUsage } from "./config/get-config-usage.ts";
 export { exportTenantPack, type ExportedPack } from "./config/export-tenant-pack.ts";

@@ -80,6 +80,76 @@ describeServer("configuring series of figures and kinds of place", (server) => {
     }
   });
 
+  it("lets a province's admin change a chart's series slot by slot and add one; a series of another section is named on its slot", async () => {
+    const admin = await server().signedIn("qnAdmin");
+    const list = await admin.get("/admin/config/charts");
+    expect(list.status).toBe(200);
+    expect(list.headers["cache-control"]).toBe("private, no-store");
+    for (const key of ["dien-bien-dich", "ket-qua-tiem-chung", "pc-covid-qr-ra-vao"]) expect(list.text).toContain(`data-chart="${key}"`);
+    expect(list.text).toContain('href="/admin/config/charts"');
+    const charts = async () => ((await server().db.owner.tenant.findUniqueOrThrow({ where: { id: qn() } })).pack as { charts: { key: string; series: string[]; kind: string }[] }).charts;
+
+    const path = "/admin/config/charts/ket-qua-tiem-chung";
+    const page = await admin.get(path);
+    expect(page.status).toBe(200);
+    // Six labelled slots, the chart's two series chosen in the first two.
+    expect(page.text).toMatch(/<label for="f-series-0-">Loại số liệu 1<\/label>/);
+    expect(page.text).toMatch(/<label for="f-series-5-">Loại số liệu 6<\/label>/);
+    const saved = await post(admin, path, "series[2]", { "series[2]": "ca-mac-moi", kind: "line" });
+    expect(saved.status, saved.text.slice(0, 300)).toBe(200);
+    expect(saved.text).toContain("Đã lưu cấu hình");
+    expect((await charts()).find((c) => c.key === "ket-qua-tiem-chung")).toMatchObject({ series: ["tiem-mui-1", "tiem-mui-2", "ca-mac-moi"], kind: "line" });
+    expect(await server().db.owner.auditLog.count({ where: { tenantId: qn(), action: "config.chart.update" } })).toBe(1);
+
+    // The epidemic level is shown in its own section: refused on its slot, with the summary linking there.
+    const bad = await post(admin, path, "series[1]", { "series[1]": "cap-do-dich" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Loại số liệu “cap-do-dich” hiển thị ở chuyên mục “cap-do-dich”: biểu đồ chỉ vẽ các loại số liệu của chuyên mục mình.");
+    expect(bad.text).toMatch(/<a href="#f-series-1-">Loại số liệu 2/);
+    expect(bad.text).toMatch(/id="f-series-1-"[^>]*aria-invalid="true"/);
+    expect((await charts()).find((c) => c.key === "ket-qua-tiem-chung")?.series).toEqual(["tiem-mui-1", "tiem-mui-2", "ca-mac-moi"]);
+
+    const added = await post(admin, "/admin/config/charts", "key", { key: "ra-vao", "names.vi": "Người ra, vào tỉnh", "names.en": "People in and out", "names.zh": "出入省人数", "series[0]": "nguoi-vao", "series[1]": "nguoi-ra", kind: "bar" });
+    expect(added.status, added.text.slice(0, 300)).toBe(302);
+    expect(added.headers.location).toBe("/admin/config/charts/ra-vao?added=1");
+    expect((await charts()).find((c) => c.key === "ra-vao")).toMatchObject({ series: ["nguoi-vao", "nguoi-ra"], kind: "bar" });
+    // Another province's admin has no such chart.
+    expect((await (await server().signedIn("naAdmin")).get("/admin/config/charts/ra-vao")).status).toBe(404);
+  });
+
+  it("lets a province's admin give the map a tile basemap and bounds through the form: the map page draws on it and its CSP allows the tiles' origin; a bad template is named", async () => {
+    const admin = await server().signedIn("naAdmin");
+    const path = "/admin/config/map";
+    const page = await admin.get(path);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("boundaries.geojson");
+    expect(page.text).toMatch(/id="f-bounds-0-"[^>]*value="103.87"/);
+    const tiles = { basemap: "tiles", "tiles.url": "https://tiles.example.vn/{z}/{x}/{y}.png", "tiles.attribution.vi": "© Bản đồ nền Nghệ An", "bounds[3]": "20.1" };
+    const bad = await post(admin, path, "basemap", { ...tiles, "tiles.url": "https://tiles.example.vn/nen.png" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Địa chỉ phải có {z}, {x} và {y}.");
+    expect(bad.text).toMatch(/<a href="#f-tiles-url">Mẫu địa chỉ ô ảnh/);
+    const saved = await post(admin, path, "basemap", tiles);
+    expect(saved.status, saved.text.slice(0, 300)).toBe(200);
+    expect(saved.text).toContain("Đã lưu cấu hình");
+    const na = server().tenants.get("nghe-an")!;
+    const map = ((await server().db.owner.tenant.findUniqueOrThrow({ where: { id: na } })).pack as { map: Record<string, unknown> }).map;
+    expect(map).toMatchObject({ bounds: [103.87, 18.55, 105.81, 20.1], tiles: { url: "https://tiles.example.vn/{z}/{x}/{y}.png", tileSize: 256, maxZoom: 18 }, boundaries: { file: "boundaries.geojson" } });
+    // The citizen's map page: within the page cache's short memory of the province's version.
+    const visitor = server().client("nghe-an");
+    let mapPage = await visitor.get("/ban-do");
+    for (let i = 0; i < 40 && !mapPage.text.includes("tiles.example.vn"); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      mapPage = await visitor.get("/ban-do");
+    }
+    expect(mapPage.text).toContain("https://tiles.example.vn/{z}/{x}/{y}.png");
+    expect(String(mapPage.headers["content-security-policy"])).toMatch(/connect-src 'self' https:\/\/tiles\.example\.vn/);
+    expect(await server().db.owner.auditLog.count({ where: { tenantId: na, action: "config.map.update" } })).toBe(1);
+    // Back to no basemap: nothing is loaded from elsewhere.
+    expect((await post(admin, path, "basemap", { basemap: "none" })).status).toBe(200);
+    expect(((await server().db.owner.tenant.findUniqueOrThrow({ where: { id: na } })).pack as { map: Record<string, unknown> }).map.tiles).toBeUndefined();
+  });
+
   it("answers an editor who is not an admin as every config page does, and saves nothing", async () => {
     const editor = await server().signedIn("qnEditor");
     const before = JSON.stringify(await stored());

@@ -41,6 +41,8 @@ export function ConfigNav() {
     ["/admin/config/agencies", "agencies"],
     ["/admin/config/matrix", "matrix"],
     ["/admin/config/figures", "figures"],
+    ["/admin/config/charts", "charts"],
+    ["/admin/config/map", "map"],
     ["/admin/config/places", "places"],
     ["/admin/config/import", "import"],
   ] as const;
@@ -89,7 +91,7 @@ export function LocalizedFields({ name, label, offered, values, errors, hint, mu
   );
 }
 
-const ROWS: Record<string, string> = { categories: "config.sections.categoryN", duties: "config.matrix.dutyN", hotlines: "config.settings.hotlineN" };
+const ROWS: Record<string, string> = { categories: "config.sections.categoryN", duties: "config.matrix.dutyN", hotlines: "config.settings.hotlineN", series: "config.charts.seriesN" };
 
 /** A field's label for the error summary, built from its name: "categories[1].names.en" -> "Sub-category 2 › Name (English)". */
 export function fieldLabel(name: string, t: TFunction, labels: Record<string, string> = {}): string {
