@@ -1,5 +1,5 @@
-// The series of figures and kinds of place as admin forms over HTTP (the form door of the pack's figures
-// and places blocks): a province's admin changes a series' times through the page as served and the
+// The series of figures, charts, the map and kinds of place as admin forms over HTTP (the form door of the
+// pack's figures, charts, map and places blocks): a province's admin changes a series' times through the page as served and the
 // stored pack and rows have them; a bad time is named at its field; a page opened before someone else's
 // save is refused; an editor gets what every config page answers them; another province's admin sees
 // and changes nothing of Quảng Ninh's.
@@ -66,8 +66,8 @@ describeServer("configuring series of figures and kinds of place", (server) => {
 
   it("speaks the admin's language on every new page, with no key left untranslated", async () => {
     const admin = await server().signedIn("qnAdmin");
-    const pages = ["/admin/config", "/admin/config/figures", "/admin/config/figures/cap-do-dich", "/admin/config/places", "/admin/config/places/quarantine"];
-    const headings: Record<string, string[]> = { vi: ["Loại số liệu", "Loại địa điểm"], en: ["Series of figures", "Kinds of place"], zh: ["数据类型", "地点类型"] };
+    const pages = ["/admin/config", "/admin/config/figures", "/admin/config/figures/cap-do-dich", "/admin/config/charts", "/admin/config/charts/ket-qua-tiem-chung", "/admin/config/map", "/admin/config/places", "/admin/config/places/quarantine"];
+    const headings: Record<string, string[]> = { vi: ["Loại số liệu", "Biểu đồ", "Bản đồ", "Loại địa điểm"], en: ["Series of figures", "Charts", "Map", "Kinds of place"], zh: ["数据类型", "图表", "地图", "地点类型"] };
     for (const [lng, words] of Object.entries(headings)) {
       for (const path of pages) {
         const page = await admin.get(`${path}?lng=${lng}`);

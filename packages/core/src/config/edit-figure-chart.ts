@@ -40,8 +40,11 @@ export function editFigureChart(current: TenantPack, key: string | null, input: 
   });
   const next: unknown[] = [...charts];
   next[index] = chart;
-  // The form shows the series without its blanks, so a problem at series[1] lands on the second slot.
-  return { pack: { ...current, charts: next } as TenantPack, posted: { ...input, series }, fields: [[`charts[${index}]`, ""]] };
+  // The form shows the series without its blanks, so a problem at series[1] lands on the second slot:
+  // each slot is its own field (a list of one value per slot; a plain list would be one field, as a group
+  // of checkboxes is), and a chart with no series at all is refused on the first.
+  const slots = (series.length > 0 ? series : [""]).map((k) => [k]);
+  return { pack: { ...current, charts: next }, posted: { ...input, series: slots }, fields: [[`charts[${index}]`, ""]] };
 }
 
 /** Takes a chart off the pack; its series stay, each again drawn on its own chart. */

@@ -41,5 +41,6 @@ export function editMap(current: TenantPack, input: FormInput): PackEdit {
   void _previous;
   // Nothing set and nothing before: the pack keeps having no map block.
   const pack = Object.keys(map).length === 0 && !old ? rest : { ...rest, map };
-  return { pack, posted: input, fields: [["map", ""]] };
+  // Each bound is its own field (see editFigureChart): a problem at bounds[1] lands on the south box.
+  return { pack, posted: { ...input, bounds: [0, 1, 2, 3].map((i) => [str(posted[i])]) }, fields: [["map", ""]] };
 }

@@ -29,8 +29,6 @@ function SeriesSlots({ values, errors, choices }: { values: unknown; errors?: Fi
   const name = (names: Localized) => localized(names, i18n.language).text;
   const chosen = listOf(values, "series");
   const sections = new Map(choices.sections.map((s) => [s.value, name(s.names)]));
-  // A problem with the list as a whole (none chosen) is shown on the first slot.
-  const slotErrors = (i: number): FieldErrors | null | undefined => (i === 0 && errors?.series ? { ...errors, "series[0]": [...(errors["series[0]"] ?? []), ...errors.series] } : errors);
   const options = [
     { value: "", label: t("config.charts.noSeries") },
     ...choices.series.map((s) => ({
@@ -45,7 +43,7 @@ function SeriesSlots({ values, errors, choices }: { values: unknown; errors?: Fi
         {t("config.charts.seriesHint")}
       </p>
       {Array.from({ length: choices.slots }, (_, i) => (
-        <SelectField key={i} name={`series[${i}]`} label={t("config.charts.seriesN", { n: i + 1 })} defaultValue={chosen[i] ?? ""} options={options} errors={slotErrors(i)} />
+        <SelectField key={i} name={`series[${i}]`} label={t("config.charts.seriesN", { n: i + 1 })} defaultValue={chosen[i] ?? ""} options={options} errors={errors} />
       ))}
     </fieldset>
   );
