@@ -52,8 +52,32 @@ function definitionList(rows: [string, string | number | null | undefined][]): H
   return dl;
 }
 
-/** Resolves once the browser has painted a frame: the server's picture is on screen before the library's work starts. */
-const afterFirstPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves once the page has had its first contentful paint (the server's picture of the map is on
+ * screen), so nothing the island fetches, parses or draws competes with it; where a browser reports no
+ * paint timing, after the next frame.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let observer: PerformanceObserver | undefined;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      observer?.disconnect();
+      setTimeout(resolve, 0);
+    };
+    if (performance.getEntriesByName("first-contentful-paint").length > 0) return finish();
+    try {
+      observer = new PerformanceObserver((list) => void (list.getEntriesByName("first-contentful-paint").length > 0 && finish()));
+      observer.observe({ type: "paint", buffered: true });
+    } catch {
+      observer = undefined;
+    }
+    // No paint timing (or none reported): the next frame, or at worst a moment later.
+    requestAnimationFrame(() => setTimeout(finish, observer ? 2000 : 0));
+  });
+}
 
 /** Links the renderer's stylesheet (once) and resolves when it has loaded, or failed (the map still draws). */
 function linkStylesheet(href: string): Promise<void> {
@@ -71,13 +95,13 @@ async function start(container: HTMLElement) {
   const t = config.labels;
   const canvasHolder = container.querySelector<HTMLElement>(".map-canvas")!;
   container.dataset.mapState = "loading";
+  // The page is painted first (the server's picture of the map); then the data, the library, its
+  // stylesheet and WebGL, which would otherwise hold the first frame back on a slow phone.
+  await afterFirstPaint();
   // The boundaries and the places are fetched (and parsed) while the renderer's chunk loads and the map
   // starts, not after: on a slow line the two waits overlap instead of adding up.
   const data = Promise.all([json(config.boundariesUrl), json(config.placesUrl).catch(() => null)]);
   data.catch(() => {}); // awaited once the map has loaded; a failure is reported there
-  // The page is painted first (the server's picture of the map); then the library, its stylesheet and
-  // WebGL, which would otherwise hold the first frame back on a slow phone.
-  await afterFirstPaint();
   const [renderer] = await Promise.all([loadRenderer(config.accessToken ?? null), linkStylesheet(config.stylesheet)]);
   const { Map: MapLibre, NavigationControl, AttributionControl, Popup } = renderer.lib;
   container.dataset.mapRenderer = renderer.name;
