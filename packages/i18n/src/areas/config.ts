@@ -3,6 +3,7 @@
 // place (config-series.ts) are merged into the same "config" namespace.
 import { configKinds } from "./config-kinds.ts";
 import { configPack } from "./config-pack.ts";
+import { configChartsMap } from "./config-charts-map.ts";
 import { configSeries } from "./config-series.ts";
 import { defineArea } from "./define-area.ts";
 
@@ -533,7 +534,7 @@ const configUi = defineArea(
 
 // One "config" namespace for the pages, split in four files by what the strings are about.
 export const config = {
-  vi: { ...configUi.vi, ...configKinds.vi, ...configPack.vi, ...configSeries.vi },
-  en: { ...configUi.en, ...configKinds.en, ...configPack.en, ...configSeries.en },
-  zh: { ...configUi.zh, ...configKinds.zh, ...configPack.zh, ...configSeries.zh },
+  vi: { ...configUi.vi, ...configKinds.vi, ...configPack.vi, ...configSeries.vi, ...configChartsMap.vi },
+  en: { ...configUi.en, ...configKinds.en, ...configPack.en, ...configSeries.en, ...configChartsMap.en },
+  zh: { ...configUi.zh, ...configKinds.zh, ...configPack.zh, ...configSeries.zh, ...configChartsMap.zh },
 };
