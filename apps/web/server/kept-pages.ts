@@ -3,6 +3,9 @@
 // Express, Remix or the database: the kept bytes (gzipped once, on the first visitor who accepts gzip), the
 // headers every answer carries (security-headers.ts) and the kept page's own. The host and the content
 // version are the same cached reads the usual way makes (resolveTenant, PageCache.version). Whatever else
+// A request for a page that another visitor's request is rendering at that moment waits for that render and
+// is answered with it (a publish changes the version, and a province's visitors all ask the new page at
+// once: one render, not one each). Whatever else
 // — a page not kept, an address that request-shape.ts would rewrite or refuse, a signed-in visitor, a
 // staff path, an unknown host, a database that cannot be read — goes the usual way.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
@@ -39,7 +42,14 @@ async function keptPageFor(o: KeptPagesOptions, req: IncomingMessage): Promise<{
   if (!tenant) return undefined;
   const version = await o.pageCache.version(tenant.id);
   if (version === null) return undefined;
-  const page = o.pageCache.get(pageKey(tenant, version, req.headers.cookie, url));
+  const key = pageKey(tenant, version, req.headers.cookie, url);
+  let page = o.pageCache.get(key);
+  // The page is being rendered for another visitor: its answer, once kept, is this one's too.
+  const rendering = page ? undefined : o.pageCache.rendering(key);
+  if (rendering) {
+    await rendering;
+    page = o.pageCache.get(key);
+  }
   return page ? { page, origins: tenant.mapOrigins } : undefined;
 }
 

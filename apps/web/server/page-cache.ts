@@ -1,16 +1,18 @@
 // The app's own cache of complete public answers (docs/decisions/0011): kept in memory per province,
 // content version, language cookie and address, so a warm page costs no rendering and no query but one
-// version read per province every VERSION_TTL_MS. How it is invalidated: the version is a counter the
+// version read per province every VERSION_TTL_MS, in the background (the kept version is answered
+// meanwhile, never one older than VERSION_MAX_STALE_MS). How it is invalidated: the version is a counter the
 // database bumps in the same transaction as any change a public page shows (content_version, kept by a
 // trigger), so an answer cached under an older version is simply never asked for again and ages out of
 // the LRU. Every app instance reads the same counter: a publish anywhere is served everywhere within
-// VERSION_TTL_MS plus one render.
+// VERSION_MAX_STALE_MS plus one render.
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { TenantSummary } from "@cong/core";
+import { keptReads, type TenantSummary } from "@cong/core";
 import { withTenant, type Db } from "@cong/db";
 
 export const VERSION_TTL_MS = 250;
+export const VERSION_MAX_STALE_MS = 750;
 
 export type CachedPage = {
   status: number;
@@ -27,9 +29,19 @@ export type PageCache = {
   set(key: string, page: CachedPage): void;
   /** Reads the province's version again on the next request (after a write through this instance). */
   forget(tenantId: string): void;
+  /**
+   * A render of this page on its way (remix-handler.ts): a request for the same page meanwhile waits for
+   * it and is answered with what it keeps, instead of rendering it too. Resolves when the render is done,
+   * kept or not, or after RENDER_WAIT_MS at the latest.
+   */
+  rendering(key: string): Promise<void> | undefined;
+  /** Marks a render of the page as begun (unless one is already); call the answer once it is done. */
+  beginRender(key: string): () => void;
 };
 
-export function createPageCache(o: { db: Db; maxBytes: number; versionTtlMs?: number }): PageCache {
+export const RENDER_WAIT_MS = 5_000;
+
+export function createPageCache(o: { db: Db; maxBytes: number; versionTtlMs?: number; versionMaxStaleMs?: number }): PageCache {
   const ttl = o.versionTtlMs ?? VERSION_TTL_MS;
   const pages = new LRUCache<string, CachedPage>({
     maxSize: o.maxBytes,
@@ -38,35 +50,42 @@ export function createPageCache(o: { db: Db; maxBytes: number; versionTtlMs?: nu
     // Old versions are never asked for again; this only bounds how long they sit in memory.
     ttl: 10 * 60_000,
   });
-  const versions = new Map<string, { value: string | null; at: number; pending: Promise<string | null> | null }>();
+  // One read per province at a time, however many requests wait for it; the kept version is answered
+  // while the next one is read, up to VERSION_MAX_STALE_MS after it was read (kept-reads.ts).
+  const versions = keptReads<string, string | null>({
+    freshMs: ttl,
+    maxStaleMs: o.versionMaxStaleMs ?? VERSION_MAX_STALE_MS,
+    read: async (tenantId) => {
+      try {
+        const row = await withTenant(o.db, tenantId, (tx) => tx.contentVersion.findUnique({ where: { tenantId }, select: { version: true } }));
+        return row ? String(row.version) : "0";
+      } catch {
+        return null;
+      }
+    },
+  });
 
-  const read = async (tenantId: string): Promise<string | null> => {
-    try {
-      const row = await withTenant(o.db, tenantId, (tx) => tx.contentVersion.findUnique({ where: { tenantId }, select: { version: true } }));
-      return row ? String(row.version) : "0";
-    } catch {
-      return null;
-    }
-  };
+  // When a version changes (a publish), every visitor of a page asks for it at once: one renders it.
+  const renders = new Map<string, Promise<void>>();
 
   return {
-    async version(tenantId) {
-      const now = Date.now();
-      let entry = versions.get(tenantId);
-      if (entry && now - entry.at < ttl) return entry.value;
-      if (entry?.pending) return entry.pending;
-      // One read per province at a time, however many requests wait for it.
-      const pending = read(tenantId).then((value) => {
-        versions.set(tenantId, { value, at: Date.now(), pending: null });
-        return value;
-      });
-      entry = { value: entry?.value ?? null, at: entry?.at ?? 0, pending };
-      versions.set(tenantId, entry);
-      return pending;
-    },
+    version: (tenantId) => versions.get(tenantId),
     get: (key) => pages.get(key),
-    forget: (tenantId) => {
-      versions.delete(tenantId);
+    forget: (tenantId) => versions.forget(tenantId),
+    rendering: (key) => renders.get(key),
+    beginRender(key) {
+      if (renders.has(key)) return () => {};
+      let release!: () => void;
+      const done = new Promise<void>((resolve) => (release = resolve));
+      const finish = () => {
+        clearTimeout(timer);
+        if (renders.get(key) === done) renders.delete(key);
+        release();
+      };
+      const timer = setTimeout(finish, RENDER_WAIT_MS);
+      timer.unref();
+      renders.set(key, done);
+      return finish;
     },
     set: (key, page) => {
       if (o.maxBytes > 0) pages.set(key, page);

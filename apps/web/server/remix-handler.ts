@@ -37,33 +37,53 @@ export function createRemixHandler({ build, env, db, services, pageCache }: Remi
       // file, depend on who asks), as the nginx microcache does for them.
       const key =
         pageCache && mayUseKeptPage(req.method, req.headers.cookie) && site.kind === "tenant" && !isStaffPath(path) ? await keyFor(pageCache, site.tenant, req) : null;
-      const request = remixRequest(req, res);
-      const unit = openUnitOfWork(db, site.kind === "tenant" ? { kind: "tenant", tenantId: site.tenant.id } : site.kind === "apex" ? { kind: "operator" } : { kind: "platform" });
-      let response: Response;
+      // One render per page at a time: visitors asking the same page meanwhile wait for it (here, or in
+      // kept-pages.ts when they arrive after it began) and are answered with what it keeps.
+      const coalesce = key !== null && (req.method === "GET" || req.method === "HEAD");
+      const inFlight = coalesce ? pageCache!.rendering(key) : undefined;
+      if (inFlight) {
+        await inFlight;
+        const kept = pageCache!.get(key!);
+        if (kept) {
+          res.setHeader("X-Page-Cache", "hit");
+          await sendResponse(res, answerFrom(kept, ifNoneMatch));
+          return;
+        }
+      }
+      const rendered = coalesce ? pageCache!.beginRender(key!) : null;
       try {
-        response = await handle(request, { health, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services, unit });
-      } catch (error) {
-        await unit.finish(false).catch(() => {});
-        throw error;
-      }
-      // The loaders and actions are done (the page renders from their data): commit before answering, so a
-      // redirect's next page sees what was written; a failed request writes nothing. A failed commit
-      // reaches the error handler (503), never a success page.
-      await unit.finish(response.status < 500);
-      // Whoever just wrote sees it at once on this instance; other instances within the version's TTL.
-      if (pageCache && site.kind === "tenant" && req.method !== "GET" && req.method !== "HEAD") pageCache.forget(site.tenant.id);
-      // A province's configuration (name, domains, map…) is part of its host's cached summary.
-      if (site.kind === "tenant" && req.method === "POST" && path.startsWith("/admin/config")) forgetTenants(db);
-      const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);
-      if (page && key) {
-        pageCache!.set(key, page);
-        res.setHeader("X-Page-Cache", "miss");
-      }
-      await sendResponse(res, page ? answerFrom(page, ifNoneMatch) : answer);
-      // A body nobody read (a loader answered a POST, an action refused early) is drained, not left hanging.
-      if (!req.complete) {
-        if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
-        else discardBody(req, res);
+        const request = remixRequest(req, res);
+        const unit = openUnitOfWork(db, site.kind === "tenant" ? { kind: "tenant", tenantId: site.tenant.id } : site.kind === "apex" ? { kind: "operator" } : { kind: "platform" });
+        let response: Response;
+        try {
+          response = await handle(request, { health, env, site, ip: req.ip ?? null, nonce: String(res.locals.nonce), services, unit });
+        } catch (error) {
+          await unit.finish(false).catch(() => {});
+          throw error;
+        }
+        // The loaders and actions are done (the page renders from their data): commit before answering, so
+        // a redirect's next page sees what was written; a failed request writes nothing. A failed commit
+        // reaches the error handler (503), never a success page.
+        await unit.finish(response.status < 500);
+        // Whoever just wrote sees it at once on this instance; other instances within the version's TTL.
+        if (pageCache && site.kind === "tenant" && req.method !== "GET" && req.method !== "HEAD") pageCache.forget(site.tenant.id);
+        // A province's configuration (name, domains, map…) is part of its host's cached summary.
+        if (site.kind === "tenant" && req.method === "POST" && path.startsWith("/admin/config")) forgetTenants(db);
+        const { response: answer, page } = await applyCachePolicy({ method: req.method, path }, response);
+        if (page && key) {
+          pageCache!.set(key, page);
+          res.setHeader("X-Page-Cache", "miss");
+        }
+        rendered?.();
+        await sendResponse(res, page ? answerFrom(page, ifNoneMatch) : answer);
+        // A body nobody read (a loader answered a POST, an action refused early) is drained, not left
+        // hanging.
+        if (!req.complete) {
+          if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
+          else discardBody(req, res);
+        }
+      } finally {
+        rendered?.();
       }
     } catch (error) {
       next(error);

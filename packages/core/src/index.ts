@@ -1,6 +1,7 @@
 // @cong/core: the use cases the app calls. Server-only (they take a database handle).
 export { parseHost, type ParsedHost } from "./tenants/parse-host.ts";
 export { forgetTenants, resolveTenant, type TenantHost } from "./tenants/resolve-tenant.ts";
+export { keptReads, type KeptReads } from "./tenants/kept-reads.ts";
 export { listTenants } from "./tenants/list-tenants.ts";
 export type { TenantSummary } from "./tenants/tenant-summary.ts";
 export { getPortalHome, type PortalHome, type PortalSection, type PortalUnit } from "./portal/get-portal-home.ts";

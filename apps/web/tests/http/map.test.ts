@@ -4,7 +4,7 @@
 // the host's own province only, and an empty collection for a province without boundaries.
 import { forgetTenants } from "@cong/core";
 import { expect, it } from "vitest";
-import { VERSION_TTL_MS } from "../../server/page-cache.ts";
+import { VERSION_MAX_STALE_MS } from "../../server/page-cache.ts";
 import { describeServer } from "./describe-server.ts";
 
 const VINH_A = "16663"; // Phường Đông Vĩnh, Vinh (412)
@@ -139,7 +139,7 @@ describeServer("the map", (server) => {
       forgetTenants(server().servedDb);
       // Past the page cache's memory of the province's version (an earlier test entered figures), so the
       // next page is kept under the version the one after it reads.
-      await new Promise((r) => setTimeout(r, VERSION_TTL_MS + 50));
+      await new Promise((r) => setTimeout(r, VERSION_MAX_STALE_MS + 50));
     };
     const before = (await server().db.executeSql("select pack->'map' as map from tenant where slug = 'thanh-hoa'", [])).rows[0]!.map as object | null;
     const csp = (headers: Record<string, unknown>) => String(headers["content-security-policy"] ?? "");

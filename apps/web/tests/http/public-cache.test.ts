@@ -106,6 +106,24 @@ describeServer("public answers are cacheable, staff answers are not", (server) =
     expect(server().transactions()).toBeGreaterThan(before);
   });
 
+  it("a page many visitors ask at once (a new version after a publish) is rendered once and given to them all", async () => {
+    const visitor = server().client("quang-ninh");
+    // What one render of such a page costs, on a page nobody asked before.
+    let before = server().transactions();
+    const alone = await visitor.get("/search?q=c%C3%A1ch+ly");
+    expect(alone.headers["x-page-cache"]).toBe("miss");
+    const oneRender = server().transactions() - before;
+    expect(oneRender).toBeGreaterThan(0);
+    before = server().transactions();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => visitor.get("/search?q=x%C3%A9t+nghi%E1%BB%87m")));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect(answers.filter((a) => a.headers["x-page-cache"] === "miss")).toHaveLength(1);
+    expect(answers.filter((a) => a.headers["x-page-cache"] === "hit")).toHaveLength(11);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(answers[0]!.text).toContain("xét nghiệm");
+    expect(server().transactions() - before).toBe(oneRender);
+  });
+
   it("staff pages, forms and answers that set a cookie are never kept by a shared cache", async () => {
     const visitor = server().client("quang-ninh");
     const login = await visitor.get("/admin/login");
